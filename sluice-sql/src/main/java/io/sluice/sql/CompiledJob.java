@@ -1,0 +1,74 @@
+package io.sluice.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.table.api.StatementSet;
+import org.apache.flink.table.api.TableResult;
+
+/** A script turned into one Flink statement set, ready to explain or submit. */
+public final class CompiledJob {
+    private final StatementSet statementSet;
+    private final List<Statement> inserts;
+    private final SecretMask mask;
+
+    CompiledJob(StatementSet statementSet, List<Statement> inserts, SecretMask mask) {
+        this.statementSet = requireNonNull(statementSet, "statementSet is null");
+        this.inserts = List.copyOf(inserts);
+        this.mask = requireNonNull(mask, "mask is null");
+    }
+
+    /**
+     * Plans the job and returns the optimized plan, secrets masked. A planning error (e.g. an update
+     * stream into an append-only sink) becomes a {@link SqlScriptException} at the INSERT it concerns.
+     */
+    public String explain() {
+        try {
+            return mask.apply(statementSet.explain());
+        } catch (RuntimeException e) {
+            throw new SqlScriptException(new FlinkErrorTranslator(mask).translate(insertConcerned(e), e));
+        }
+    }
+
+    /** Submits the job to the cluster the compiler was configured for and returns its Flink id. */
+    public JobID submit() {
+        TableResult result = statementSet.execute();
+        JobClient client = result.getJobClient()
+                .orElseThrow(() -> new IllegalStateException("Flink returned no job client for the submitted statement set"));
+        return client.getJobID();
+    }
+
+    /** Planner messages name the sink table; point at the INSERT into it, else at the first INSERT. */
+    private Statement insertConcerned(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message == null) {
+                continue;
+            }
+            for (Statement insert : inserts) {
+                String target = targetTable(insert);
+                if (!target.isEmpty() && message.contains(target)) {
+                    return insert;
+                }
+            }
+        }
+        return inserts.get(0);
+    }
+
+    private static String targetTable(Statement insert) {
+        String[] words = insert.text().trim().split("\\s+");
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (words[i].equalsIgnoreCase("INTO") || words[i].equalsIgnoreCase("OVERWRITE")) {
+                String name = words[i + 1].replace("`", "");
+                int paren = name.indexOf('(');
+                name = paren >= 0 ? name.substring(0, paren) : name;
+                int dot = name.lastIndexOf('.');
+                return dot >= 0 ? name.substring(dot + 1) : name;
+            }
+        }
+        return "";
+    }
+}
