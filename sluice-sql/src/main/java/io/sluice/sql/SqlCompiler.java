@@ -58,6 +58,11 @@ public final class SqlCompiler {
      * and {@link #validate}, which plan the job.
      */
     public CompiledJob compile(String script, JobSettings settings, String jobName) {
+        return compile(script, settings, jobName, Map.of());
+    }
+
+    /** Like {@link #compile(String, JobSettings, String)}, with Flink options for this submission only (e.g. a restore path). */
+    public CompiledJob compile(String script, JobSettings settings, String jobName, Map<String, String> submissionOptions) {
         requireNonNull(script, "script is null");
         List<Statement> statements = splitter.split(script);
         if (statements.isEmpty()) {
@@ -66,6 +71,7 @@ public final class SqlCompiler {
         Configuration configuration = Configuration.fromMap(platformOptions);
         settings.withDefaults(defaults).applyTo(configuration);
         configuration.set(PipelineOptions.NAME, jobName);
+        submissionOptions.forEach(configuration::setString);
         List<Statement> body = new ArrayList<>();
         for (Statement statement : statements) {
             if (statement.kind() == Statement.Kind.SET) {

@@ -1,0 +1,31 @@
+package io.sluice.cli.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.cli.Terminal;
+import io.sluice.cli.client.ServerEndpoint;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "stop", description = "Stop a job's deployment, taking a savepoint its next deployment can start from.")
+public final class StopCommand implements Callable<Integer> {
+    private final ServerEndpoint server;
+    private final Terminal terminal;
+
+    @Parameters(paramLabel = "NAME", description = "The job.")
+    private String name;
+
+    public StopCommand(ServerEndpoint server, Terminal terminal) {
+        this.server = requireNonNull(server, "server is null");
+        this.terminal = requireNonNull(terminal, "terminal is null");
+    }
+
+    @Override
+    public Integer call() {
+        JobStatus status = new JobsClient(server.client()).stop(name);
+        terminal.out().println("Stopped " + name + (status.version() == null ? "" : " version " + status.version())
+                + ": " + status.summary());
+        return 0;
+    }
+}

@@ -1,0 +1,288 @@
+package io.sluice.server.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.sluice.server.catalog.Connection;
+import io.sluice.server.catalog.ConnectionService;
+import io.sluice.server.jobs.JobService;
+import io.sluice.server.jobs.JobVersion;
+import io.sluice.server.topics.TopicService;
+import io.sluice.sql.JobSettings;
+import io.sluice.sql.SqlScriptException;
+import io.sluice.sql.ValidationResult;
+
+/** The HTTP API of docs/rest-api.md and /api/openapi.yaml: JSON in, JSON out, 4xx with a reason. */
+public final class RestApi {
+    private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
+    private static final Set<String> SETTINGS = Set.of("parallelism", "checkpointIntervalMs", "bufferTimeoutMs");
+
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ConnectionService connections;
+    private final JobService jobs;
+    private final TopicService topics;
+    private final ClusterInfo cluster;
+    private final String defaultKafkaConnection;
+
+    public RestApi(ConnectionService connections, JobService jobs, TopicService topics, ClusterInfo cluster,
+            String defaultKafkaConnection) {
+        this.connections = requireNonNull(connections, "connections is null");
+        this.jobs = requireNonNull(jobs, "jobs is null");
+        this.topics = requireNonNull(topics, "topics is null");
+        this.cluster = requireNonNull(cluster, "cluster is null");
+        this.defaultKafkaConnection = requireNonNull(defaultKafkaConnection, "defaultKafkaConnection is null");
+    }
+
+    public Javalin start(String host, int port) {
+        Javalin app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = 16L * 1024 * 1024;
+        });
+        app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(error(e.getMessage(), e.errors())));
+        app.exception(SqlScriptException.class, (e, ctx) -> ctx.status(400)
+                .json(error("the SQL script is invalid: " + e.errors().get(0), e.errors())));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(error(e.getMessage(), List.of())));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(error("internal error: " + e.getMessage(), List.of()));
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                ctx.json(error("no such endpoint: " + ctx.method() + " " + ctx.path() + " (see /api/openapi.yaml)", List.of()));
+            }
+        });
+
+        app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+        app.get("/api/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi()));
+        app.get("/api/cluster", ctx -> ctx.json(cluster.describe()));
+
+        app.get("/api/connections", ctx -> ctx.json(connections.list().stream().map(RestApi::view).toList()));
+        app.post("/api/connections", ctx -> {
+            JsonNode body = body(ctx);
+            Connection created = connections.register(text(body, "name"), text(body, "type"),
+                    stringMap(body, "properties"), stringMap(body, "secrets"));
+            ctx.status(201).json(view(created));
+        });
+        app.get("/api/connections/{name}", ctx -> ctx.json(view(connections.get(ctx.pathParam("name")))));
+        app.delete("/api/connections/{name}", ctx -> {
+            connections.delete(ctx.pathParam("name"));
+            ctx.status(204);
+        });
+
+        app.post("/api/sql/validate", ctx -> {
+            JsonNode body = body(ctx);
+            ValidationResult result = jobs.validate(text(body, "sql"), settings(body));
+            ctx.json(Map.of("valid", result.valid(), "errors", result.errors(), "warnings", result.warnings()));
+        });
+        app.post("/api/sql/explain", ctx -> {
+            JsonNode body = body(ctx);
+            ctx.json(Map.of("plan", jobs.explain(text(body, "sql"), settings(body))));
+        });
+
+        app.get("/api/jobs", ctx -> ctx.json(jobs.list()));
+        app.post("/api/jobs", ctx -> {
+            JsonNode body = body(ctx);
+            JobVersion first = jobs.create(text(body, "name"), text(body, "sql"), settings(body));
+            ctx.status(201).json(jobView(first.job()));
+        });
+        app.get("/api/jobs/{name}", ctx -> ctx.json(jobView(ctx.pathParam("name"))));
+        app.delete("/api/jobs/{name}", ctx -> {
+            jobs.delete(ctx.pathParam("name"));
+            ctx.status(204);
+        });
+        app.get("/api/jobs/{name}/versions", ctx -> ctx.json(jobs.versions(ctx.pathParam("name"))));
+        app.post("/api/jobs/{name}/versions", ctx -> {
+            JsonNode body = body(ctx);
+            ctx.status(201).json(jobs.addVersion(ctx.pathParam("name"), text(body, "sql"), settings(body)));
+        });
+        app.get("/api/jobs/{name}/versions/{version}", ctx ->
+                ctx.json(jobs.version(ctx.pathParam("name"), intParam(ctx.pathParam("version"), "version"))));
+        app.post("/api/jobs/{name}/deploy", ctx -> {
+            JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : body(ctx);
+            Integer version = body.hasNonNull("version") ? body.get("version").asInt() : null;
+            ctx.json(jobs.deploy(ctx.pathParam("name"), version));
+        });
+        app.post("/api/jobs/{name}/stop", ctx -> ctx.json(jobs.stop(ctx.pathParam("name"))));
+        app.get("/api/jobs/{name}/status", ctx -> ctx.json(jobs.status(ctx.pathParam("name"))));
+
+        app.get("/api/topics", ctx -> ctx.json(topics.list(connection(ctx))));
+        app.post("/api/topics", ctx -> {
+            JsonNode body = body(ctx);
+            int partitions = body.hasNonNull("partitions") ? body.get("partitions").asInt() : 1;
+            ctx.status(201).json(topics.create(connection(ctx), text(body, "name"), partitions));
+        });
+        app.post("/api/topics/{name}/records", ctx -> {
+            JsonNode records = body(ctx).path("records");
+            if (!records.isArray()) {
+                throw ApiException.badRequest("the request needs 'records': [{\"key\": ..., \"value\": ...}]");
+            }
+            List<Map.Entry<String, String>> entries = new ArrayList<>();
+            for (JsonNode record : records) {
+                JsonNode key = record.get("key");
+                JsonNode value = record.get("value");
+                entries.add(new java.util.AbstractMap.SimpleEntry<>(
+                        key == null || key.isNull() ? null : key.asText(),
+                        value == null || value.isNull() ? null : value.asText()));
+            }
+            ctx.json(Map.of("written", topics.produce(connection(ctx), ctx.pathParam("name"), entries)));
+        });
+        app.get("/api/topics/{name}/records", ctx -> {
+            int max = ctx.queryParam("max") == null ? 100 : intParam(ctx.queryParam("max"), "max");
+            long timeoutMs = ctx.queryParam("timeoutMs") == null ? 2000 : intParam(ctx.queryParam("timeoutMs"), "timeoutMs");
+            String from = ctx.queryParamAsClass("from", String.class).getOrDefault("end");
+            if (!from.equals("beginning") && !from.equals("end")) {
+                throw ApiException.badRequest("from must be 'beginning' or 'end', was '" + from + "'");
+            }
+            String isolation = ctx.queryParamAsClass("isolation", String.class).getOrDefault("read_committed");
+            if (!isolation.equals("read_committed") && !isolation.equals("read_uncommitted")) {
+                throw ApiException.badRequest("isolation must be read_committed or read_uncommitted");
+            }
+            ctx.json(topics.consume(connection(ctx), ctx.pathParam("name"), from.equals("beginning"),
+                    positions(ctx.queryParam("positions")), max, Duration.ofMillis(Math.min(timeoutMs, 60_000)),
+                    isolation.equals("read_committed")));
+        });
+
+        app.start(host, port);
+        return app;
+    }
+
+    private ObjectNode jobView(String name) {
+        ObjectNode view = json.createObjectNode();
+        view.put("name", name);
+        view.put("createdAt", jobs.job(name).createdAt().toString());
+        view.put("latestVersion", jobs.latestVersion(name));
+        view.set("status", json.valueToTree(jobs.status(name)));
+        return view;
+    }
+
+    private static Map<String, Object> view(Connection connection) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", connection.name());
+        view.put("type", connection.type().id());
+        view.put("properties", connection.properties());
+        view.put("secrets", connection.secrets().keySet().stream().sorted().toList());
+        view.put("managed", connection.managed());
+        view.put("createdAt", connection.createdAt().toString());
+        return view;
+    }
+
+    private static Map<String, Object> error(String message, List<?> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        return body;
+    }
+
+    private String connection(Context ctx) {
+        return ctx.queryParamAsClass("connection", String.class).getOrDefault(defaultKafkaConnection);
+    }
+
+    private JsonNode body(Context ctx) {
+        try {
+            JsonNode body = json.readTree(ctx.body());
+            if (body == null || !body.isObject()) {
+                throw ApiException.badRequest("the request body must be a JSON object");
+            }
+            return body;
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull() || !value.isTextual()) {
+            throw ApiException.badRequest("the request needs a string '" + field + "'");
+        }
+        return value.asText();
+    }
+
+    private static Map<String, String> stringMap(JsonNode body, String field) {
+        Map<String, String> map = new HashMap<>();
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return map;
+        }
+        if (!node.isObject()) {
+            throw ApiException.badRequest("'" + field + "' must be an object of strings");
+        }
+        node.fields().forEachRemaining(entry -> map.put(entry.getKey(), entry.getValue().asText()));
+        return map;
+    }
+
+    private static JobSettings settings(JsonNode body) {
+        JsonNode node = body.path("settings");
+        if (node.isMissingNode() || node.isNull()) {
+            return new JobSettings(null, null, null);
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!SETTINGS.contains(name)) {
+                throw ApiException.badRequest("unknown job setting '" + name + "'; known settings: " + SETTINGS);
+            }
+        });
+        return new JobSettings(
+                node.hasNonNull("parallelism") ? node.get("parallelism").asInt() : null,
+                node.hasNonNull("checkpointIntervalMs") ? node.get("checkpointIntervalMs").asLong() : null,
+                node.hasNonNull("bufferTimeoutMs") ? node.get("bufferTimeoutMs").asLong() : null);
+    }
+
+    private static int intParam(String value, String name) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static Map<Integer, Long> positions(String text) {
+        Map<Integer, Long> positions = new HashMap<>();
+        if (text == null || text.isBlank()) {
+            return positions;
+        }
+        for (String pair : text.split(",")) {
+            String[] parts = pair.split(":");
+            try {
+                positions.put(Integer.parseInt(parts[0].trim()), Long.parseLong(parts[1].trim()));
+            } catch (RuntimeException e) {
+                throw ApiException.badRequest("positions must look like 0:15,1:7, was '" + text + "'");
+            }
+        }
+        return positions;
+    }
+
+    private static String openApi() {
+        try (InputStream in = RestApi.class.getResourceAsStream("/io/sluice/server/openapi.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

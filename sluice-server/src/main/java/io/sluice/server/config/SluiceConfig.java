@@ -1,0 +1,56 @@
+package io.sluice.server.config;
+
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The server's configuration, bound from sluice.yaml, SLUICE_* variables and flags by {@link ConfigLoader}. */
+public record SluiceConfig(
+        Server server,
+        @JsonProperty("data-dir") String dataDir,
+        Embedded embedded,
+        Flink flink,
+        Kafka kafka,
+        Database database,
+        Jobs jobs) {
+
+    public Path dataPath() {
+        return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    public record Server(String host, int port) {
+    }
+
+    public record Embedded(EmbeddedFlink flink, EmbeddedKafka kafka) {
+    }
+
+    public record EmbeddedFlink(
+            boolean enabled,
+            @JsonProperty("rest-port") int restPort,
+            int taskmanagers,
+            int slots,
+            @JsonProperty("jobmanager-memory") String jobmanagerMemory,
+            @JsonProperty("taskmanager-memory") String taskmanagerMemory) {
+    }
+
+    public record EmbeddedKafka(boolean enabled, int port, @JsonProperty("controller-port") int controllerPort) {
+    }
+
+    public record Flink(@JsonProperty("rest-url") String restUrl, @JsonProperty("pipeline-jars") String pipelineJars) {
+    }
+
+    public record Kafka(@JsonProperty("bootstrap-servers") String bootstrapServers, String connection) {
+    }
+
+    public record Database(String url, String username, String password) {
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    public record Jobs(
+            int parallelism,
+            @JsonProperty("checkpoint-interval-ms") long checkpointIntervalMs,
+            @JsonProperty("buffer-timeout-ms") long bufferTimeoutMs) {
+    }
+}

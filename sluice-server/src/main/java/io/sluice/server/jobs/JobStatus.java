@@ -1,0 +1,8 @@
+package io.sluice.server.jobs;
+
+import java.time.Instant;
+
+/** What the API shows of a job's current deployment. */
+public record JobStatus(String name, Integer version, int latestVersion, String state, String desiredState,
+        String flinkJobId, String dashboardUrl, Instant deployedAt, String message) {
+}

@@ -1,0 +1,56 @@
+package io.sluice.server.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.sluice.server.SluiceServer;
+import io.sluice.server.config.ConfigLoader;
+import io.sluice.server.config.SluiceConfig;
+
+/**
+ * One real server (Flink processes, Kafka broker, H2) for every integration test of this JVM run:
+ * starting them once keeps the suite fast. Stopped by a shutdown hook when the test JVM ends.
+ */
+final class SharedServer {
+    private static SluiceServer server;
+    private static ApiClient client;
+
+    private SharedServer() {
+    }
+
+    static synchronized ApiClient client() {
+        if (server == null) {
+            server = start(newDataDir("sluice-it"));
+            client = new ApiClient(server.url());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sluice-it-shutdown"));
+        }
+        return client;
+    }
+
+    static Path newDataDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A server on free loopback ports, otherwise configured as a user's would be by default. */
+    static SluiceServer start(Path dataDir) {
+        return SluiceServer.start(config(dataDir, Map.of()));
+    }
+
+    static SluiceConfig config(Path dataDir, Map<String, String> more) {
+        Map<String, String> overrides = new java.util.HashMap<>(Map.of(
+                "data-dir", dataDir.toString(),
+                "server.port", "0",
+                "embedded.flink.rest-port", "0",
+                "embedded.kafka.port", "0",
+                "embedded.kafka.controller-port", "0"));
+        overrides.putAll(more);
+        return new ConfigLoader().load(null, Map.of(), overrides);
+    }
+}
