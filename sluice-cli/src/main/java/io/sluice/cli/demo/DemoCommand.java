@@ -14,11 +14,7 @@ import io.sluice.cli.jobs.JobDeployer;
 import io.sluice.cli.jobs.JobsClient;
 import io.sluice.cli.topics.KafkaConnectionOption;
 import io.sluice.cli.topics.TopicsClient;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,12 +28,6 @@ import picocli.CommandLine.Option;
                 "Starts a local server first unless one answers at the server address. Ctrl-C stops the demo jobs "
                         + "and the server the demo started."})
 public final class DemoCommand implements Callable<Integer> {
-    static final String TASK_MANAGERS_VARIABLE = "SLUICE_EMBEDDED_FLINK_TASKMANAGERS";
-    // one TaskManager has 4 slots and the demo needs 5
-    static final String DEMO_TASK_MANAGERS = "2";
-    static final Duration STARTUP_DEADLINE = Duration.ofMinutes(3);
-    private static final long POLL_MILLIS = 500;
-
     private final ServerEndpoint server;
     private final Terminal terminal;
 
@@ -55,26 +45,33 @@ public final class DemoCommand implements Callable<Integer> {
         RestClient rest = server.client();
         ClusterClient cluster = new ClusterClient(rest);
         JobsClient jobs = new JobsClient(rest);
+        DemoCapacity capacity = new DemoCapacity(cluster, jobs);
         DemoTeardown teardown = new DemoTeardown(jobs, terminal.out(), terminal.err());
+        // Ctrl-C ends the JVM; the hook stops what the demo started
         Thread hook = new Thread(teardown::run, "sluice-demo-teardown");
         Runtime.getRuntime().addShutdownHook(hook);
         LocalServer started;
         Map<String, Deployment> deployments;
-        String dashboardUrl;
+        ClusterInfo clusterInfo;
         try {
-            started = serverAnswers(cluster) ? null : startServer(cluster, jobs, teardown);
-            if (started == null) {
-                checkSlots(cluster, jobs);
+            if (serverAnswers(cluster)) {
+                started = null;
+                capacity.requireSlots(server.url());
+            } else {
+                started = new DemoServerStarter(server, dataDirectory, terminal.out())
+                        .start(cluster, capacity, teardown::stopAtEnd);
             }
             createTopics(rest);
+            teardown.jobsDeploying();
             deployments = deployJobs(jobs);
-            dashboardUrl = cluster.info().flink().dashboardUrl();
+            clusterInfo = cluster.info();
         } catch (RuntimeException e) {
             // clean up now rather than at exit, so that the error is the last thing printed
             teardown.run();
             Runtime.getRuntime().removeShutdownHook(hook);
             throw e;
         }
+        String dashboardUrl = clusterInfo.flink() == null ? null : clusterInfo.flink().dashboardUrl();
         new DemoGuide(launcherCommand(), serverOption()).lines(deployments, dashboardUrl, started != null)
                 .forEach(terminal.out()::println);
         awaitInterrupt(started, teardown);
@@ -88,93 +85,6 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (ServerUnreachableException e) {
             return false;
         }
-    }
-
-    private LocalServer startServer(ClusterClient cluster, JobsClient jobs, DemoTeardown teardown)
-            throws InterruptedException {
-        URI uri = server.uri();
-        if (!isLoopback(uri.getHost())) {
-            throw new CliException("no Sluice server at " + server.url() + "; the demo starts one only on this machine "
-                    + "(e.g. --server " + ServerEndpoint.DEFAULT_URL + "), or start one there with `bin/sluice server`");
-        }
-        Path directory = dataDirectory.toAbsolutePath().normalize();
-        Path log = directory.resolve("demo-server.log");
-        terminal.out().println("Starting a Sluice server at " + server.url() + " (data in " + directory + ", log in "
-                + log + ")...");
-        LocalServer started = LocalServer.start(launcher(), directory, port(uri),
-                Map.of(TASK_MANAGERS_VARIABLE, DEMO_TASK_MANAGERS), log);
-        teardown.stopAtEnd(started);
-        long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
-        awaitHealthy(cluster, started, deadline);
-        awaitSlots(cluster, jobs, started, deadline);
-        terminal.out().println("Server ready.");
-        return started;
-    }
-
-    private void awaitHealthy(ClusterClient cluster, LocalServer started, long deadline) throws InterruptedException {
-        CliException last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                cluster.checkHealth();
-                return;
-            } catch (CliException e) {
-                // not listening yet, or still starting: both expected until the deadline
-                last = e;
-            }
-            sleepUnlessExited(started);
-        }
-        throw new CliException("the Sluice server did not answer at " + server.url() + " within "
-                + STARTUP_DEADLINE.toMinutes() + " minutes" + (last == null ? "" : " (last: " + last.getMessage() + ")")
-                + "; see its log at "
-                + started.log());
-    }
-
-    /** TaskManagers register after the server answers; wait until enough slots are there. */
-    private void awaitSlots(ClusterClient cluster, JobsClient jobs, LocalServer started, long deadline)
-            throws InterruptedException {
-        int available = 0;
-        CliException last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                available = availableSlots(cluster, jobs);
-                if (available >= DemoJobs.SLOTS_NEEDED) {
-                    return;
-                }
-            } catch (CliException e) {
-                last = e;
-            }
-            sleepUnlessExited(started);
-        }
-        throw new CliException("the Flink cluster of the Sluice server started by the demo has " + available
-                + " free task slots after " + STARTUP_DEADLINE.toMinutes() + " minutes; the demo needs "
-                + DemoJobs.SLOTS_NEEDED + (last == null ? "" : " (last: " + last.getMessage() + ")")
-                + "; see the server log at " + started.log());
-    }
-
-    private static void sleepUnlessExited(LocalServer started) throws InterruptedException {
-        if (started.awaitExit(POLL_MILLIS)) {
-            throw new CliException("the Sluice server exited with code " + started.exitCode()
-                    + " while starting; see its log at " + started.log());
-        }
-    }
-
-    private void checkSlots(ClusterClient cluster, JobsClient jobs) {
-        int available = availableSlots(cluster, jobs);
-        if (available < DemoJobs.SLOTS_NEEDED) {
-            throw new CliException("the Flink cluster of the Sluice server at " + server.url() + " has " + available
-                    + " free task slots; the demo needs " + DemoJobs.SLOTS_NEEDED
-                    + " (a feed job and four jobs, one slot each). Stop other jobs (`bin/sluice jobs`, "
-                    + "`bin/sluice stop NAME`) or restart the server with " + TASK_MANAGERS_VARIABLE + "="
-                    + DEMO_TASK_MANAGERS);
-        }
-    }
-
-    /** Free slots, counting those of demo jobs that still run: deploying the demo again replaces them. */
-    private static int availableSlots(ClusterClient cluster, JobsClient jobs) {
-        ClusterInfo info = cluster.info();
-        Integer free = info.flink() == null ? null : info.flink().slotsAvailable();
-        long reusable = jobs.list().stream().filter(job -> DemoJobs.isDemoJob(job.name()) && job.active()).count();
-        return (free == null ? 0 : free) + (int) reusable;
     }
 
     private void createTopics(RestClient rest) {
@@ -212,15 +122,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static Path launcher() {
-        String home = System.getProperty("sluice.home");
-        if (home == null) {
-            throw new CliException("the demo starts its server with bin/sluice, but the system property sluice.home "
-                    + "is not set; run `bin/sluice demo`, or start a server first with `bin/sluice server`");
-        }
-        return Path.of(home, "bin", "sluice");
-    }
-
     /** How the guide spells the launcher: {@code bin/sluice} when run from the Sluice directory. */
     private static String launcherCommand() {
         String home = System.getProperty("sluice.home");
@@ -232,20 +133,5 @@ public final class DemoCommand implements Callable<Integer> {
 
     private String serverOption() {
         return server.url().equals(ServerEndpoint.DEFAULT_URL) ? "" : " --server " + server.url();
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return "https".equals(uri.getScheme()) ? 443 : 80;
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -20,6 +20,7 @@ public final class DemoTeardown {
     private final PrintWriter out;
     private final PrintWriter err;
     private LocalServer startedServer;
+    private boolean jobsDeploying;
     private boolean begun;
 
     public DemoTeardown(JobsClient jobs, PrintWriter out, PrintWriter err) {
@@ -33,6 +34,11 @@ public final class DemoTeardown {
         this.startedServer = server;
     }
 
+    /** From now on the demo jobs may run, so the end must stop them. */
+    public synchronized void jobsDeploying() {
+        this.jobsDeploying = true;
+    }
+
     public synchronized boolean begun() {
         return begun;
     }
@@ -42,9 +48,14 @@ public final class DemoTeardown {
             return;
         }
         begun = true;
+        if (!jobsDeploying && startedServer == null) {
+            return;
+        }
         out.println();
         out.println("Stopping the demo...");
-        stopDemoJobs();
+        if (jobsDeploying) {
+            stopDemoJobs();
+        }
         if (startedServer != null) {
             startedServer.stop(out);
         }

@@ -24,8 +24,9 @@ public final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobStatus status = new JobsClient(server.client()).stop(name);
+        // the Flink job and its dashboard are gone now; state and message are what is left to say
         terminal.out().println("Stopped " + name + (status.version() == null ? "" : " version " + status.version())
-                + ": " + status.summary());
+                + ": " + status.state() + (status.message() == null || status.message().isBlank() ? "" : ", " + status.message()));
         return 0;
     }
 }

@@ -34,14 +34,17 @@ final class ChildGroup {
         }
     }
 
-    /** Stops all children in parallel; returns once they are gone. */
-    void close() {
+    /** Stops all children in parallel and returns once they are gone; true on the first call. */
+    boolean close() {
         List<ChildProcess> toStop;
+        boolean first;
         synchronized (this) {
+            first = !closed;
             closed = true;
             toStop = List.copyOf(children);
         }
         ChildProcess.stopAll(toStop);
+        return first;
     }
 
     synchronized List<ChildProcess> children() {

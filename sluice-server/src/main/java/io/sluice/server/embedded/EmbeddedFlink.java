@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -77,6 +78,8 @@ public final class EmbeddedFlink implements AutoCloseable {
     private final Path logDirectory;
     private final Path runDirectory;
     private final HttpClient http;
+    private final ChildGroup children = new ChildGroup("Embedded Flink");
+    private final AtomicBoolean startCalled = new AtomicBoolean();
 
     private volatile Cluster cluster;
 
@@ -94,14 +97,14 @@ public final class EmbeddedFlink implements AutoCloseable {
 
     /**
      * Writes the configuration, starts the JobManager and the TaskManagers, and returns once the REST API reports
-     * all TaskManagers. On failure everything started is stopped again and the exception names the log to read.
+     * all TaskManagers and their slots. On failure everything started is stopped again and the exception names the
+     * log to read. Can be called once; {@link #close()} from another thread aborts it.
      */
-    public synchronized void start() {
-        if (cluster != null) {
+    public void start() {
+        if (!startCalled.compareAndSet(false, true)) {
             throw new IllegalStateException("Embedded Flink was already started");
         }
         long startNanos = System.nanoTime();
-        List<ChildProcess> started = new ArrayList<>();
         try {
             createDirectories();
             LeftoverProcesses.stop(runDirectory, "flink-", logDirectory);
@@ -117,38 +120,34 @@ public final class EmbeddedFlink implements AutoCloseable {
                         + "Flink REST port (0 picks a free one)");
             }
             ChildLogConfig logConfig = ChildLogConfig.writeTo(confDirectory);
-            Path jobManagerLog = logFile(JOB_MANAGER);
 
             // two short JVM runs: in parallel they cost the time of one
             CompletableFuture<FlinkProcessResources> jobManagerResources = CompletableFuture.supplyAsync(
                     () -> FlinkProcessResources.compute(FlinkRole.JOB_MANAGER, settings.classpath(), confDirectory, logConfig,
-                            jobManagerLog));
+                            logFile(JOB_MANAGER)));
             FlinkProcessResources taskManagerResources = FlinkProcessResources.compute(
                     FlinkRole.TASK_MANAGER, settings.classpath(), confDirectory, logConfig, logFile(taskManagerName(0)));
 
             ChildProcess jobManager = new ChildProcess(spec(FlinkRole.JOB_MANAGER, JOB_MANAGER,
                     join(jobManagerResources), config, logConfig));
-            started.add(jobManager);
-            jobManager.start();
+            children.start(jobManager);
             List<ChildProcess> taskManagers = new ArrayList<>();
             for (int i = 0; i < settings.taskManagers(); i++) {
                 ChildProcess taskManager = new ChildProcess(spec(FlinkRole.TASK_MANAGER, taskManagerName(i),
                         taskManagerResources, config, logConfig));
-                started.add(taskManager);
+                children.start(taskManager);
                 taskManagers.add(taskManager);
-                taskManager.start();
             }
 
-            Cluster candidate = new Cluster(URI.create("http://" + HOST + ":" + restPort),
-                    jobManager, List.copyOf(taskManagers));
-            FlinkOverview overview = awaitTaskManagers(candidate);
+            Cluster candidate = new Cluster(URI.create("http://" + HOST + ":" + restPort), jobManager, List.copyOf(taskManagers));
+            FlinkOverview overview = awaitTaskManagers(candidate, settings.taskManagers() * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
             cluster = candidate;
             LOG.info("Embedded Flink {} is up at {} with {} TaskManager(s) and {} slots after {} ms; logs in {}",
                     overview.flinkVersion(), candidate.restUrl(), overview.taskManagers(), overview.slotsTotal(),
                     (System.nanoTime() - startNanos) / 1_000_000, logDirectory);
         }
         catch (RuntimeException | Error e) {
-            ChildProcess.stopAll(started);
+            children.close();
             throw e;
         }
     }
@@ -179,13 +178,12 @@ public final class EmbeddedFlink implements AutoCloseable {
 
     /** Stops all Flink processes (TaskManagers and JobManager in parallel); returns once they are gone. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        boolean first = children.close();
         Cluster current = cluster;
-        if (current == null) {
-            return;
+        if (first && current != null) {
+            LOG.info("Embedded Flink at {} stopped", current.restUrl());
         }
-        ChildProcess.stopAll(current.children());
-        LOG.info("Embedded Flink at {} stopped", current.restUrl());
     }
 
     private Cluster cluster() {
@@ -262,11 +260,12 @@ public final class EmbeddedFlink implements AutoCloseable {
         return logDirectory.resolve(processName + ".log");
     }
 
-    private FlinkOverview awaitTaskManagers(Cluster candidate) {
+    private FlinkOverview awaitTaskManagers(Cluster candidate, int expectedSlots) {
         int expected = settings.taskManagers();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String lastAnswer = "no answer yet";
         while (true) {
+            children.checkOpen();
             for (ChildProcess child : candidate.children()) {
                 if (child.unexpectedExits() > 0) {
                     throw new EmbeddedProcessException(child.name() + " exited with code " + child.lastExitCode().orElse(-1)
@@ -275,10 +274,12 @@ public final class EmbeddedFlink implements AutoCloseable {
             }
             try {
                 FlinkOverview overview = FlinkOverview.fetch(http, candidate.restUrl());
-                if (overview.taskManagers() >= expected) {
+                // a TaskManager shows up before its slots do; jobs need the slots
+                if (overview.taskManagers() >= expected && overview.slotsTotal() >= expectedSlots) {
                     return overview;
                 }
-                lastAnswer = overview.taskManagers() + " of " + expected + " TaskManagers registered";
+                lastAnswer = overview.taskManagers() + " of " + expected + " TaskManagers with " + overview.slotsTotal()
+                        + " of " + expectedSlots + " slots registered";
             }
             catch (IOException e) {
                 lastAnswer = e.toString();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -49,6 +50,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDirectory;
     private final Path logDirectory;
     private final Path runDirectory;
+    private final ChildGroup children = new ChildGroup("Embedded Kafka");
+    private final AtomicBoolean startCalled = new AtomicBoolean();
 
     private volatile Broker broker;
 
@@ -63,14 +66,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /**
      * Writes server.properties, formats the storage if it is new, starts the broker and returns once it answers
-     * an admin request. On failure the broker is stopped again and the exception names the log to read.
+     * an admin request. On failure the broker is stopped again and the exception names the log to read. Can be
+     * called once; {@link #close()} from another thread aborts it.
      */
-    public synchronized void start() {
-        if (broker != null) {
+    public void start() {
+        if (!startCalled.compareAndSet(false, true)) {
             throw new IllegalStateException("Embedded Kafka was already started");
         }
         long startNanos = System.nanoTime();
-        ChildProcess child = null;
         try {
             createDirectories();
             LeftoverProcesses.stop(runDirectory, NAME, logDirectory);
@@ -93,7 +96,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
             List<String> jvmFlags = new ArrayList<>(JVM_FLAGS);
             jvmFlags.addAll(logConfig.jvmFlags(logFile));
-            child = new ChildProcess(new ChildProcessSpec(
+            ChildProcess child = new ChildProcess(new ChildProcessSpec(
                     NAME,
                     new JavaCommand(jvmFlags, settings.classpath(), MAIN_CLASS, List.of(serverProperties.toString())),
                     Map.of(),
@@ -102,7 +105,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     logDirectory.resolve(NAME + ".out"),
                     runDirectory.resolve(NAME + ".pid"),
                     STOP_TIMEOUT));
-            child.start();
+            children.start(child);
             Broker candidate = new Broker(port, child);
             Collection<Node> nodes = awaitReady(candidate);
             broker = candidate;
@@ -110,9 +113,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     nodes.size(), (System.nanoTime() - startNanos) / 1_000_000, dataDirectory, logFile);
         }
         catch (RuntimeException | Error e) {
-            if (child != null) {
-                child.close();
-            }
+            children.close();
             throw e;
         }
     }
@@ -133,13 +134,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Stops the broker (controlled shutdown, killed after 30 s); returns once it is gone. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        boolean first = children.close();
         Broker current = broker;
-        if (current == null) {
-            return;
+        if (first && current != null) {
+            LOG.info("Embedded Kafka at {} stopped", current.bootstrapServers());
         }
-        current.process().close();
-        LOG.info("Embedded Kafka at {} stopped", current.bootstrapServers());
     }
 
     private Broker broker() {
@@ -177,6 +177,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         Admin admin = null;
         try {
             while (true) {
+                children.checkOpen();
                 if (process.unexpectedExits() > 0) {
                     throw new EmbeddedProcessException(NAME + " exited with code " + process.lastExitCode().orElse(-1)
                             + " while starting; read " + process.logFile() + " and " + process.outFile());

@@ -31,7 +31,9 @@ final class FlinkConfigFile {
     static final String FILE_NAME = "config.yaml";
 
     private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            // one line per option, however long, so the file reads (and greps) like Flink's own
+            .disable(YAMLGenerator.Feature.SPLIT_LINES));
 
     private final SortedMap<String, String> options;
 

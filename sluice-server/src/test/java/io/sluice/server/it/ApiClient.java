@@ -67,6 +67,15 @@ final class ApiClient {
         return ok(post("/api/jobs/" + name + "/deploy", Map.of()));
     }
 
+    /** Stops every job that should run, so that a failed test leaves its slot free for the next. */
+    void stopAll() {
+        for (JsonNode job : ok(get("/api/jobs"))) {
+            if (job.path("desiredState").asText().equals("RUNNING")) {
+                post("/api/jobs/" + job.path("name").asText() + "/stop", Map.of());
+            }
+        }
+    }
+
     /** Every record of the topic read so far, in order, after waiting until at least {@code atLeast} arrived. */
     List<JsonNode> readAtLeast(String topic, int atLeast, Duration timeout) {
         List<JsonNode> records = new ArrayList<>();

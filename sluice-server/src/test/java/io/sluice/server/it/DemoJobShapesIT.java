@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,11 @@ class DemoJobShapesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ApiClient api = SharedServer.client();
+
+    @AfterEach
+    void stopJobs() {
+        api.stopAll();
+    }
 
     private static String clicksSource(String topic, String group) {
         return """
@@ -96,7 +102,6 @@ class DemoJobShapesIT {
                         v.path("page_id").asInt(), v.path("ip").asText()))
                 .toList();
         assertEquals(expected, actual);
-        api.ok(api.post("/api/jobs/it-etl/stop", Map.of()));
     }
 
     @Test
@@ -138,7 +143,6 @@ class DemoJobShapesIT {
                 assertTrue(counts.get(i) > counts.get(i - 1), user + " counts " + counts);
             }
         });
-        api.ok(api.post("/api/jobs/it-users/stop", Map.of()));
     }
 
     @Test
@@ -183,7 +187,6 @@ class DemoJobShapesIT {
         }
         assertEquals(expected, actual);
         assertTrue(expected.keySet().stream().anyMatch(k -> k.endsWith("00:02:00")), "minute 2 was emitted");
-        api.ok(api.post("/api/jobs/it-windows/stop", Map.of()));
     }
 
     @Test
@@ -239,7 +242,6 @@ class DemoJobShapesIT {
                 .toList();
         assertTrue(expected.size() > 10, "the data set has matches");
         assertEquals(expected, actual);
-        api.ok(api.post("/api/jobs/it-ads/stop", Map.of()));
     }
 
     private static JsonNode parse(String json) {
