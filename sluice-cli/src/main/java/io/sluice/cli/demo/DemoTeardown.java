@@ -48,7 +48,7 @@ public final class DemoTeardown {
             return;
         }
         begun = true;
-        if (!jobsDeploying && startedServer == null) {
+        if (!jobsDeploying && (startedServer == null || !startedServer.isAlive())) {
             return;
         }
         out.println();

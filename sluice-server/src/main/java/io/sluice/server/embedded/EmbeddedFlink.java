@@ -240,6 +240,12 @@ public final class EmbeddedFlink implements AutoCloseable {
         jvmFlags.addAll(logConfig.jvmFlags(logFile));
         List<String> arguments = new ArrayList<>(List.of("--configDir", confDirectory.toString()));
         arguments.addAll(resources.dynamicProperties());
+        if (role == FlinkRole.TASK_MANAGER) {
+            // a stable id per TaskManager: its restart replaces the dead registration at once (no ghost TaskManager
+            // with phantom slots until the heartbeat times out) and finds its working directory for local recovery
+            arguments.add("-D");
+            arguments.add(TaskManagerOptions.TASK_MANAGER_RESOURCE_ID.key() + "=" + name);
+        }
         return new ChildProcessSpec(
                 name,
                 new JavaCommand(jvmFlags, settings.classpath(), role.mainClass(), arguments),

@@ -91,7 +91,8 @@ class DemoJobShapesIT {
         api.produce("it_etl_in", json(clicks));
         api.deploy("it-etl", clicksSource("it_etl_in", "it-etl") + """
                 CREATE TABLE page_8212 (event_time TIMESTAMP(3), user_name STRING, page_id INT, ip STRING) WITH (
-                  'connector' = 'kafka', 'topic' = 'it_etl_out', 'connection' = 'local-kafka', 'format' = 'json');
+                  'connector' = 'kafka', 'topic' = 'it_etl_out', 'connection' = 'local-kafka', 'format' = 'json',
+                  'sink.delivery-guarantee' = 'exactly-once', 'sink.transactional-id-prefix' = 'it-etl');
                 INSERT INTO page_8212 SELECT * FROM clicks WHERE page_id = 8212;
                 """);
 
@@ -137,11 +138,11 @@ class DemoJobShapesIT {
             seen = records.size();
         }
         assertEquals(expected, table);
-        // updated in place: each user's count only grows, one step at a time, up to the final value
+        // updated in place: every user's first update is 1 and the last is the final count (a restart
+        // of the at-least-once sink may replay updates, never change them)
         history.forEach((user, counts) -> {
-            for (int i = 1; i < counts.size(); i++) {
-                assertTrue(counts.get(i) > counts.get(i - 1), user + " counts " + counts);
-            }
+            assertEquals(1L, counts.get(0), user + " counts " + counts);
+            assertEquals(expected.get(user), counts.get(counts.size() - 1), user + " counts " + counts);
         });
     }
 
@@ -181,9 +182,10 @@ class DemoJobShapesIT {
         Map<String, Long> actual = new TreeMap<>();
         for (JsonNode record : api.readAtLeast("it_windows_out", expected.size(), WAIT)) {
             JsonNode row = parse(record.path("value").asText());
-            Long previous = actual.put(row.path("page_id").asInt() + "@" + row.path("window_start").asText(),
-                    row.path("page_views").asLong());
-            assertEquals(null, previous, "a window must be emitted once: " + row);
+            long views = row.path("page_views").asLong();
+            Long previous = actual.put(row.path("page_id").asInt() + "@" + row.path("window_start").asText(), views);
+            // the at-least-once Kafka sink may replay a window after a restart, but never with another count
+            assertTrue(previous == null || previous == views, "a window was emitted with two counts: " + row);
         }
         assertEquals(expected, actual);
         assertTrue(expected.keySet().stream().anyMatch(k -> k.endsWith("00:02:00")), "minute 2 was emitted");
