@@ -3,11 +3,7 @@ package io.sluice.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.cli.client.ApiJson;
 import io.sluice.cli.client.ServerEndpoint;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +15,7 @@ class SluiceCliTest {
     @Test
     void everyCommandPrintsItsHelpAndExitsZero() {
         List<List<String>> commands = new ArrayList<>();
-        collect(SluiceCli.commandLine(endpoint(Map.of()), terminal()), new ArrayList<>(), commands);
+        collect(CliRun.commandLine(CliRun.endpoint(Map.of())), new ArrayList<>(), commands);
         assertEquals(14, commands.size(), "commands: " + commands);
         for (List<String> command : commands) {
             List<String> args = new ArrayList<>(command);
@@ -42,16 +38,16 @@ class SluiceCliTest {
 
     @Test
     void serverOptionIsAcceptedBeforeOrAfterTheCommandAndWinsOverTheEnvironment() {
-        ServerEndpoint before = endpoint(Map.of(ServerEndpoint.ENVIRONMENT_VARIABLE, "http://env:1"));
-        SluiceCli.commandLine(before, terminal()).parseArgs("--server", "http://a:1/", "jobs");
+        ServerEndpoint before = CliRun.endpoint(Map.of(ServerEndpoint.ENVIRONMENT_VARIABLE, "http://env:1"));
+        CliRun.commandLine(before).parseArgs("--server", "http://a:1/", "jobs");
         assertEquals("http://a:1", before.url());
 
-        ServerEndpoint after = endpoint(Map.of());
-        SluiceCli.commandLine(after, terminal()).parseArgs("topic", "list", "--server", "http://b:2");
+        ServerEndpoint after = CliRun.endpoint(Map.of());
+        CliRun.commandLine(after).parseArgs("topic", "list", "--server", "http://b:2");
         assertEquals("http://b:2", after.url());
 
-        ServerEndpoint none = endpoint(Map.of(ServerEndpoint.ENVIRONMENT_VARIABLE, "http://env:1"));
-        SluiceCli.commandLine(none, terminal()).parseArgs("jobs");
+        ServerEndpoint none = CliRun.endpoint(Map.of(ServerEndpoint.ENVIRONMENT_VARIABLE, "http://env:1"));
+        CliRun.commandLine(none).parseArgs("jobs");
         assertEquals("http://env:1", none.url());
     }
 
@@ -106,14 +102,5 @@ class SluiceCliTest {
         names.add("sluice");
         names.addAll(command);
         return names;
-    }
-
-    private static ServerEndpoint endpoint(Map<String, String> environment) {
-        return new ServerEndpoint(ServerEndpoint.defaultHttpClient(), ApiJson.mapper(), environment);
-    }
-
-    private static Terminal terminal() {
-        return new Terminal(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-                new ByteArrayInputStream(new byte[0]));
     }
 }
