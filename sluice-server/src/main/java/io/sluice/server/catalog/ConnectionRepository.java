@@ -2,11 +2,9 @@ package io.sluice.server.catalog;
 
 import static java.util.Objects.requireNonNull;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.sluice.server.store.Jdbc;
 import io.sluice.server.store.MetadataStore;
 import io.sluice.server.store.StoreException;
 
@@ -22,39 +21,22 @@ import io.sluice.server.store.StoreException;
 final class ConnectionRepository {
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
     };
-    private final MetadataStore store;
+    private final Jdbc jdbc;
     private final SecretCipher cipher;
     private final ObjectMapper json = new ObjectMapper();
 
     ConnectionRepository(MetadataStore store, SecretCipher cipher) {
-        this.store = requireNonNull(store, "store is null");
+        this.jdbc = new Jdbc(requireNonNull(store, "store is null"));
         this.cipher = requireNonNull(cipher, "cipher is null");
     }
 
     List<Connection> list() {
-        try (var connection = store.connection();
-                PreparedStatement select = connection.prepareStatement("SELECT * FROM connections ORDER BY name");
-                ResultSet rows = select.executeQuery()) {
-            List<Connection> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(read(rows));
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("list connections", e);
-        }
+        return jdbc.query("list connections", "SELECT * FROM connections ORDER BY name", Jdbc.Binder.NONE, this::read);
     }
 
     Optional<Connection> find(String name) {
-        try (var connection = store.connection();
-                PreparedStatement select = connection.prepareStatement("SELECT * FROM connections WHERE name = ?")) {
-            select.setString(1, name);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("read connection " + name, e);
-        }
+        return jdbc.query("read connection " + name, "SELECT * FROM connections WHERE name = ?",
+                statement -> statement.setString(1, name), this::read).stream().findFirst();
     }
 
     void insert(Connection value) {
@@ -66,27 +48,27 @@ final class ConnectionRepository {
     }
 
     boolean delete(String name) {
-        try (var connection = store.connection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM connections WHERE name = ?")) {
-            delete.setString(1, name);
-            return delete.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw new StoreException("delete connection " + name, e);
-        }
+        return jdbc.update("delete connection " + name, "DELETE FROM connections WHERE name = ?",
+                statement -> statement.setString(1, name)) > 0;
     }
 
     private void write(String sql, Connection value) {
-        try (var connection = store.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        String properties;
+        String secrets;
+        try {
+            properties = json.writeValueAsString(value.properties());
+            secrets = cipher.encrypt(json.writeValueAsString(value.secrets()));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("write connection " + value.name(), e);
+        }
+        jdbc.update("write connection " + value.name(), sql, statement -> {
             statement.setString(1, value.type().id());
-            statement.setString(2, json.writeValueAsString(value.properties()));
-            statement.setString(3, cipher.encrypt(json.writeValueAsString(value.secrets())));
+            statement.setString(2, properties);
+            statement.setString(3, secrets);
             statement.setBoolean(4, value.managed());
             statement.setTimestamp(5, Timestamp.from(value.createdAt()));
             statement.setString(6, value.name());
-            statement.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("write connection " + value.name(), e);
-        }
+        });
     }
 
     private Connection read(ResultSet row) throws SQLException {

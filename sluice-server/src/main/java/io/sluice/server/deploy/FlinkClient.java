@@ -27,8 +27,9 @@ public final class FlinkClient {
         return restUrl;
     }
 
-    public String dashboardUrl(String flinkJobId) {
-        return restUrl.resolve("/#/job/running/" + flinkJobId + "/overview").toString();
+    /** The job's page in Flink's dashboard, which keeps running and finished jobs under different paths. */
+    public String dashboardUrl(String flinkJobId, boolean running) {
+        return restUrl.resolve("/#/job/" + (running ? "running" : "completed") + "/" + flinkJobId + "/overview").toString();
     }
 
     /** {@code GET /overview}: task managers and slots. */

@@ -34,7 +34,7 @@ public final class ChildClasspath {
     }
 
     private static String absolute(String entry) {
-        // keep a trailing wildcard: Path.normalize would not change it, but toAbsolutePath must not see it as a file name
+        // a trailing '*' is the launcher's wildcard for all jars in a directory, not a file name: keep it
         if (entry.equals("*") || entry.endsWith(File.separator + "*")) {
             String directory = entry.substring(0, entry.length() - 1);
             return Path.of(directory.isEmpty() ? "." : directory).toAbsolutePath().normalize() + File.separator + "*";

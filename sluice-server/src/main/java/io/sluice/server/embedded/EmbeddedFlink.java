@@ -108,39 +108,12 @@ public final class EmbeddedFlink implements AutoCloseable {
         try {
             createDirectories();
             LeftoverProcesses.stop(runDirectory, "flink-", logDirectory);
-            int rpcPort = LoopbackPorts.findFree();
-            FlinkConfigFile configFile = FlinkConfigFile.of(
-                    defaults(LoopbackPorts.resolve(settings.restPort()), rpcPort), settings.flinkOptions());
-            configFile.writeTo(confDirectory);
-            Configuration config = configFile.toConfiguration();
+            Configuration config = writeConfiguration();
             int restPort = config.get(RestOptions.PORT);
-            if (LoopbackPorts.accepts(restPort)) {
-                throw new EmbeddedProcessException("Port " + restPort + " on " + HOST + " is already in use, so the embedded "
-                        + "Flink JobManager could not serve its REST API there; stop the other process or choose another "
-                        + "Flink REST port (0 picks a free one)");
-            }
-            ChildLogConfig logConfig = ChildLogConfig.writeTo(confDirectory);
-
-            // two short JVM runs: in parallel they cost the time of one
-            CompletableFuture<FlinkProcessResources> jobManagerResources = CompletableFuture.supplyAsync(
-                    () -> FlinkProcessResources.compute(FlinkRole.JOB_MANAGER, settings.classpath(), confDirectory, logConfig,
-                            logFile(JOB_MANAGER)));
-            FlinkProcessResources taskManagerResources = FlinkProcessResources.compute(
-                    FlinkRole.TASK_MANAGER, settings.classpath(), confDirectory, logConfig, logFile(taskManagerName(0)));
-
-            ChildProcess jobManager = new ChildProcess(spec(FlinkRole.JOB_MANAGER, JOB_MANAGER,
-                    join(jobManagerResources), config, logConfig));
-            children.start(jobManager);
-            List<ChildProcess> taskManagers = new ArrayList<>();
-            for (int i = 0; i < settings.taskManagers(); i++) {
-                ChildProcess taskManager = new ChildProcess(spec(FlinkRole.TASK_MANAGER, taskManagerName(i),
-                        taskManagerResources, config, logConfig));
-                children.start(taskManager);
-                taskManagers.add(taskManager);
-            }
-
-            Cluster candidate = new Cluster(URI.create("http://" + HOST + ":" + restPort), jobManager, List.copyOf(taskManagers));
-            FlinkOverview overview = awaitTaskManagers(candidate, settings.taskManagers() * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
+            LoopbackPorts.requireFree(restPort, "the embedded Flink REST API", "Flink REST port");
+            Cluster candidate = startProcesses(config, URI.create("http://" + HOST + ":" + restPort));
+            FlinkOverview overview = awaitTaskManagers(candidate,
+                    settings.taskManagers() * config.get(TaskManagerOptions.NUM_TASK_SLOTS));
             cluster = candidate;
             LOG.info("Embedded Flink {} is up at {} with {} TaskManager(s) and {} slots after {} ms; logs in {}",
                     overview.flinkVersion(), candidate.restUrl(), overview.taskManagers(), overview.slotsTotal(),
@@ -205,6 +178,37 @@ public final class EmbeddedFlink implements AutoCloseable {
         catch (IOException e) {
             throw new UncheckedIOException("Could not create the embedded Flink directories under " + flinkDirectory, e);
         }
+    }
+
+    /** Writes config.yaml with a new free JobManager RPC port and returns what Flink will read from it. */
+    private Configuration writeConfiguration() {
+        int rpcPort = LoopbackPorts.findFree();
+        FlinkConfigFile configFile = FlinkConfigFile.of(
+                defaults(LoopbackPorts.resolve(settings.restPort()), rpcPort), settings.flinkOptions());
+        configFile.writeTo(confDirectory);
+        return configFile.toConfiguration();
+    }
+
+    private Cluster startProcesses(Configuration config, URI restUrl) {
+        ChildLogConfig logConfig = ChildLogConfig.writeTo(confDirectory);
+        // two short JVM runs: in parallel they cost the time of one
+        CompletableFuture<FlinkProcessResources> jobManagerResources = CompletableFuture.supplyAsync(
+                () -> FlinkProcessResources.compute(FlinkRole.JOB_MANAGER, settings.classpath(), confDirectory, logConfig,
+                        logFile(JOB_MANAGER)));
+        FlinkProcessResources taskManagerResources = FlinkProcessResources.compute(
+                FlinkRole.TASK_MANAGER, settings.classpath(), confDirectory, logConfig, logFile(taskManagerName(0)));
+
+        ChildProcess jobManager = new ChildProcess(spec(FlinkRole.JOB_MANAGER, JOB_MANAGER,
+                join(jobManagerResources), config, logConfig));
+        children.start(jobManager);
+        List<ChildProcess> taskManagers = new ArrayList<>();
+        for (int i = 0; i < settings.taskManagers(); i++) {
+            ChildProcess taskManager = new ChildProcess(spec(FlinkRole.TASK_MANAGER, taskManagerName(i),
+                    taskManagerResources, config, logConfig));
+            children.start(taskManager);
+            taskManagers.add(taskManager);
+        }
+        return new Cluster(restUrl, jobManager, List.copyOf(taskManagers));
     }
 
     private Map<ConfigOption<?>, String> defaults(int restPort, int rpcPort) {

@@ -79,38 +79,22 @@ public final class EmbeddedKafka implements AutoCloseable {
             LeftoverProcesses.stop(runDirectory, NAME, logDirectory);
             int port = LoopbackPorts.resolve(settings.port());
             int controllerPort = settings.controllerPort() != 0 ? settings.controllerPort() : freePortOtherThan(port);
-            for (int used : List.of(port, controllerPort)) {
-                if (LoopbackPorts.accepts(used)) {
-                    throw new EmbeddedProcessException("Port " + used + " on " + HOST + " is already in use, so the "
-                            + "embedded Kafka broker could not listen there; stop the other process or choose other "
-                            + "Kafka ports (0 picks free ones)");
-                }
-            }
+            LoopbackPorts.requireFree(port, "the embedded Kafka broker", "Kafka port");
+            LoopbackPorts.requireFree(controllerPort, "the embedded Kafka controller", "Kafka controller port");
             Path serverProperties = new KafkaServerProperties(port, controllerPort, dataDirectory).writeTo(configDirectory);
             ChildLogConfig logConfig = ChildLogConfig.writeTo(configDirectory);
-            Path logFile = logDirectory.resolve(NAME + ".log");
             KafkaStorage storage = new KafkaStorage(dataDirectory);
             if (!storage.isFormatted()) {
-                storage.format(serverProperties, settings.classpath(), logConfig, logFile);
+                storage.format(serverProperties, settings.classpath(), logConfig, logFile());
             }
 
-            List<String> jvmFlags = new ArrayList<>(JVM_FLAGS);
-            jvmFlags.addAll(logConfig.jvmFlags(logFile));
-            ChildProcess child = new ChildProcess(new ChildProcessSpec(
-                    NAME,
-                    new JavaCommand(jvmFlags, settings.classpath(), MAIN_CLASS, List.of(serverProperties.toString())),
-                    Map.of(),
-                    kafkaDirectory,
-                    logFile,
-                    logDirectory.resolve(NAME + ".out"),
-                    runDirectory.resolve(NAME + ".pid"),
-                    STOP_TIMEOUT));
+            ChildProcess child = new ChildProcess(spec(serverProperties, logConfig));
             children.start(child);
             Broker candidate = new Broker(port, child);
             Collection<Node> nodes = awaitReady(candidate);
             broker = candidate;
             LOG.info("Embedded Kafka is up at {} ({} node(s)) after {} ms; data in {}, log {}", candidate.bootstrapServers(),
-                    nodes.size(), (System.nanoTime() - startNanos) / 1_000_000, dataDirectory, logFile);
+                    nodes.size(), (System.nanoTime() - startNanos) / 1_000_000, dataDirectory, logFile());
         }
         catch (RuntimeException | Error e) {
             children.close();
@@ -128,6 +112,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return broker().process().pid();
     }
 
+    /** The broker's log, {@code logs/kafka.log} under the data directory. */
     public Path logFile() {
         return logDirectory.resolve(NAME + ".log");
     }
@@ -160,6 +145,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         catch (IOException e) {
             throw new UncheckedIOException("Could not create the embedded Kafka directories under " + kafkaDirectory, e);
         }
+    }
+
+    private ChildProcessSpec spec(Path serverProperties, ChildLogConfig logConfig) {
+        List<String> jvmFlags = new ArrayList<>(JVM_FLAGS);
+        jvmFlags.addAll(logConfig.jvmFlags(logFile()));
+        return new ChildProcessSpec(
+                NAME,
+                new JavaCommand(jvmFlags, settings.classpath(), MAIN_CLASS, List.of(serverProperties.toString())),
+                Map.of(),
+                kafkaDirectory,
+                logFile(),
+                logDirectory.resolve(NAME + ".out"),
+                runDirectory.resolve(NAME + ".pid"),
+                STOP_TIMEOUT);
     }
 
     private static int freePortOtherThan(int port) {

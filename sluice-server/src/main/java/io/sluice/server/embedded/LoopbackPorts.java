@@ -29,6 +29,14 @@ final class LoopbackPorts {
         }
     }
 
+    /** Fails with a message naming the setting when something already listens on {@code port}. */
+    static void requireFree(int port, String user, String setting) {
+        if (accepts(port)) {
+            throw new EmbeddedProcessException("Port " + port + " on " + HOST + " is already in use, so " + user
+                    + " cannot listen there; stop the other process or choose another " + setting + " (0 picks a free one)");
+        }
+    }
+
     static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, port), 500);

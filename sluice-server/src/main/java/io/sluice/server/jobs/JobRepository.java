@@ -9,13 +9,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.sluice.server.store.Jdbc;
 import io.sluice.server.store.MetadataStore;
 import io.sluice.server.store.StoreException;
 import io.sluice.sql.JobSettings;
@@ -23,19 +23,20 @@ import io.sluice.sql.JobSettings;
 /** Jobs, their versions and their deployments in the metadata store. */
 public final class JobRepository {
     private final MetadataStore store;
+    private final Jdbc jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
     public JobRepository(MetadataStore store) {
         this.store = requireNonNull(store, "store is null");
+        this.jdbc = new Jdbc(store);
     }
 
     public List<Job> list() {
-        return query("list jobs", "SELECT * FROM jobs ORDER BY name", statement -> {
-        }, JobRepository::readJob);
+        return jdbc.query("list jobs", "SELECT * FROM jobs ORDER BY name", Jdbc.Binder.NONE, JobRepository::readJob);
     }
 
     public Optional<Job> find(String name) {
-        return query("read job " + name, "SELECT * FROM jobs WHERE name = ?",
+        return jdbc.query("read job " + name, "SELECT * FROM jobs WHERE name = ?",
                 statement -> statement.setString(1, name), JobRepository::readJob).stream().findFirst();
     }
 
@@ -80,12 +81,12 @@ public final class JobRepository {
     }
 
     public List<JobVersion> versions(String job) {
-        return query("list versions of " + job, "SELECT * FROM job_versions WHERE job_name = ? ORDER BY version",
+        return jdbc.query("list versions of " + job, "SELECT * FROM job_versions WHERE job_name = ? ORDER BY version",
                 statement -> statement.setString(1, job), this::readVersion);
     }
 
     public Optional<JobVersion> version(String job, int version) {
-        return query("read version " + version + " of " + job,
+        return jdbc.query("read version " + version + " of " + job,
                 "SELECT * FROM job_versions WHERE job_name = ? AND version = ?",
                 statement -> {
                     statement.setString(1, job);
@@ -94,14 +95,14 @@ public final class JobRepository {
     }
 
     public void setDesiredState(String job, DesiredState state) {
-        update("set desired state of " + job, "UPDATE jobs SET desired_state = ? WHERE name = ?", statement -> {
+        jdbc.update("set desired state of " + job, "UPDATE jobs SET desired_state = ? WHERE name = ?", statement -> {
             statement.setString(1, state.name());
             statement.setString(2, job);
         });
     }
 
     public void delete(String job) {
-        update("delete job " + job, "DELETE FROM jobs WHERE name = ?", statement -> statement.setString(1, job));
+        jdbc.update("delete job " + job, "DELETE FROM jobs WHERE name = ?", statement -> statement.setString(1, job));
     }
 
     public Deployment insertDeployment(Deployment deployment) {
@@ -129,7 +130,7 @@ public final class JobRepository {
     }
 
     public void updateDeployment(Deployment deployment) {
-        update("update deployment " + deployment.id(),
+        jdbc.update("update deployment " + deployment.id(),
                 "UPDATE deployments SET flink_job_id = ?, state = ?, message = ?, ended_at = ? WHERE id = ?", statement -> {
                     statement.setString(1, deployment.flinkJobId());
                     statement.setString(2, deployment.state());
@@ -140,7 +141,7 @@ public final class JobRepository {
     }
 
     public Optional<Deployment> latestDeployment(String job) {
-        return query("read deployments of " + job,
+        return jdbc.query("read deployments of " + job,
                 "SELECT * FROM deployments WHERE job_name = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
                 statement -> statement.setString(1, job), JobRepository::readDeployment).stream().findFirst();
     }
@@ -177,37 +178,5 @@ public final class JobRepository {
         return new Deployment(row.getLong("id"), row.getString("job_name"), row.getInt("version"),
                 row.getString("flink_job_id"), row.getString("state"), row.getString("message"),
                 row.getTimestamp("deployed_at").toInstant(), ended == null ? null : ended.toInstant());
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String operation, String sql, Binder binder, RowReader<T> reader) {
-        try (Connection connection = store.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(reader.read(rows));
-                }
-                return result;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(operation, e);
-        }
-    }
-
-    private void update(String operation, String sql, Binder binder) {
-        try (Connection connection = store.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException(operation, e);
-        }
     }
 }

@@ -146,7 +146,7 @@ public final class JobService {
         }
         Deployment d = deployment.get();
         return new JobStatus(name, d.version(), latest, d.state(), job.desiredState().name(), d.flinkJobId(),
-                d.flinkJobId() == null ? null : flink.dashboardUrl(d.flinkJobId()), d.deployedAt(), d.message());
+                d.flinkJobId() == null ? null : flink.dashboardUrl(d.flinkJobId(), d.active()), d.deployedAt(), d.message());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,10 +111,10 @@ class EmbeddedClusterIT {
 
     @Test
     @Order(4)
-    void aKilledTaskManagerIsReplacedByANewOneThatRegisters() throws Exception {
+    void aKilledTaskManagerIsRestartedAndRegistersAgainUnderItsId() throws Exception {
         long killedPid = flink.taskManagerPids().get(0);
-        Set<String> idsBefore = taskManagerIds();
-        assertEquals(1, idsBefore.size(), idsBefore.toString());
+        Map<String, String> addressesBefore = taskManagerRpcAddresses();
+        assertEquals(Set.of("flink-taskmanager-0"), addressesBefore.keySet());
 
         assertTrue(ProcessHandle.of(killedPid).orElseThrow().destroyForcibly());
 
@@ -123,10 +124,14 @@ class EmbeddedClusterIT {
                     ? Optional.of(pid) : Optional.empty();
         });
         seenPids.add(newPid);
-        assertNotEquals(killedPid, newPid);
-        String newId = await(Duration.ofSeconds(90), "the restarted TaskManager registering with the JobManager", () ->
-                taskManagerIds().stream().filter(id -> !idsBefore.contains(id)).findFirst());
-        assertFalse(idsBefore.contains(newId));
+        // the new process has a new RPC address; the same resource id replaces the dead registration
+        String newAddress = await(Duration.ofSeconds(90), "the restarted TaskManager registering with the JobManager", () ->
+                Optional.ofNullable(taskManagerRpcAddresses().get("flink-taskmanager-0"))
+                        .filter(address -> !address.equals(addressesBefore.get("flink-taskmanager-0"))));
+        assertNotEquals(addressesBefore.get("flink-taskmanager-0"), newAddress);
+        JsonNode overview = getJson(flink.restUrl().resolve("/overview"));
+        assertEquals(1, overview.path("taskmanagers").asInt(), overview.toString());
+        assertEquals(4, overview.path("slots-total").asInt(), overview.toString());
     }
 
     @Test
@@ -164,11 +169,13 @@ class EmbeddedClusterIT {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 
-    private static Set<String> taskManagerIds() {
+    /** Resource id to RPC address of each registered TaskManager. */
+    private static Map<String, String> taskManagerRpcAddresses() {
         try {
-            Set<String> ids = new HashSet<>();
-            getJson(flink.restUrl().resolve("/taskmanagers")).path("taskmanagers").forEach(tm -> ids.add(tm.path("id").asText()));
-            return ids;
+            Map<String, String> addresses = new HashMap<>();
+            getJson(flink.restUrl().resolve("/taskmanagers")).path("taskmanagers")
+                    .forEach(tm -> addresses.put(tm.path("id").asText(), tm.path("path").asText()));
+            return addresses;
         }
         catch (IOException | InterruptedException e) {
             throw new AssertionError("GET /taskmanagers of " + flink.restUrl() + " failed", e);

@@ -17,13 +17,22 @@ import io.sluice.server.config.SluiceConfig;
 final class SharedServer {
     private static SluiceServer server;
     private static ApiClient client;
+    private static RuntimeException startFailure;
 
     private SharedServer() {
     }
 
     static synchronized ApiClient client() {
+        if (startFailure != null) {
+            throw new IllegalStateException("the shared server failed to start (see the first failing test)", startFailure);
+        }
         if (server == null) {
-            server = start(newDataDir("sluice-it"));
+            try {
+                server = start(newDataDir("sluice-it"));
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
             client = new ApiClient(server.url());
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sluice-it-shutdown"));
         }
