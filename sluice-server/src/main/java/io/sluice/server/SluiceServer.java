@@ -150,7 +150,7 @@ public final class SluiceServer implements AutoCloseable {
         SluiceConfig.EmbeddedFlink settings = config.embedded().flink();
         embeddedFlink = new EmbeddedFlink(new EmbeddedFlinkSettings(config.dataPath(), settings.restPort(),
                 settings.taskmanagers(), settings.slots(), settings.jobmanagerMemory(), settings.taskmanagerMemory(),
-                ChildClasspath.ofCurrentJvm(), Map.of()));
+                ChildClasspath.ofCurrentJvm(), config.flink().clusterOptions()));
         synchronized (started) {
             started.push(embeddedFlink);
         }
@@ -160,7 +160,7 @@ public final class SluiceServer implements AutoCloseable {
 
     /** Flink options of every submission: where the cluster is, and checkpoints kept for recovery. */
     private Map<String, String> platformOptions(URI flinkRest) {
-        Map<String, String> options = new HashMap<>();
+        Map<String, String> options = new HashMap<>(config.flink().jobOptions());
         options.put("execution.target", "remote");
         options.put("rest.address", flinkRest.getHost());
         options.put("rest.port", String.valueOf(flinkRest.getPort() < 0 ? 8081 : flinkRest.getPort()));

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class ConfigLoader {
     private static final String DEFAULTS = "/io/sluice/server/sluice-defaults.yaml";
+    /** Maps whose keys are Flink's, passed through unchanged rather than checked against the defaults. */
+    private static final Set<String> PASS_THROUGH = Set.of("flink.cluster-options", "flink.job-options");
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
@@ -34,7 +37,7 @@ public final class ConfigLoader {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("configuration file " + file + " does not exist");
             }
-            merge(tree, read(file), file.toString());
+            merge(tree, read(file), file.toString(), "");
         }
         for (String path : leafPaths(tree, "")) {
             String variable = "SLUICE_" + path.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
@@ -72,19 +75,25 @@ public final class ConfigLoader {
     }
 
     /** Copies the file's keys over the defaults, refusing keys the defaults do not know (typos). */
-    private static void merge(ObjectNode target, JsonNode source, String origin) {
+    private static void merge(ObjectNode target, JsonNode source, String origin, String prefix) {
         if (source == null || source.isMissingNode() || source.isNull()) {
             return;
         }
         Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
+            String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             JsonNode existing = target.get(field.getKey());
             if (existing == null) {
-                throw new IllegalArgumentException("unknown key '" + field.getKey() + "' in " + origin);
+                throw new IllegalArgumentException("unknown key '" + path + "' in " + origin);
             }
-            if (existing.isObject() && field.getValue().isObject()) {
-                merge((ObjectNode) existing, field.getValue(), origin);
+            if (PASS_THROUGH.contains(path)) {
+                if (!field.getValue().isObject() && !field.getValue().isNull()) {
+                    throw new IllegalArgumentException("'" + path + "' in " + origin + " must be a map of Flink options");
+                }
+                target.set(field.getKey(), field.getValue().isNull() ? target.objectNode() : field.getValue());
+            } else if (existing.isObject() && field.getValue().isObject()) {
+                merge((ObjectNode) existing, field.getValue(), origin, path);
             } else {
                 target.set(field.getKey(), field.getValue());
             }
@@ -95,6 +104,9 @@ public final class ConfigLoader {
         List<String> paths = new ArrayList<>();
         node.fields().forEachRemaining(field -> {
             String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            if (PASS_THROUGH.contains(path)) {
+                return;
+            }
             if (field.getValue().isObject()) {
                 paths.addAll(leafPaths(field.getValue(), path));
             } else {

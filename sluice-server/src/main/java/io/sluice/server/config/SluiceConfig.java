@@ -1,6 +1,7 @@
 package io.sluice.server.config;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -36,7 +37,15 @@ public record SluiceConfig(
     public record EmbeddedKafka(boolean enabled, int port, @JsonProperty("controller-port") int controllerPort) {
     }
 
-    public record Flink(@JsonProperty("rest-url") String restUrl, @JsonProperty("pipeline-jars") String pipelineJars) {
+    public record Flink(
+            @JsonProperty("rest-url") String restUrl,
+            @JsonProperty("pipeline-jars") String pipelineJars,
+            @JsonProperty("cluster-options") Map<String, String> clusterOptions,
+            @JsonProperty("job-options") Map<String, String> jobOptions) {
+        public Flink {
+            clusterOptions = clusterOptions == null ? Map.of() : Map.copyOf(clusterOptions);
+            jobOptions = jobOptions == null ? Map.of() : Map.copyOf(jobOptions);
+        }
     }
 
     public record Kafka(@JsonProperty("bootstrap-servers") String bootstrapServers, String connection) {
