@@ -136,9 +136,10 @@ public final class TopicService {
             }
             List<TopicPartition> unpositioned = assigned.stream()
                     .filter(partition -> !positions.containsKey(partition.partition())).toList();
-            if (fromBeginning) {
+            // an empty collection would make Kafka seek every assigned partition, positioned ones too
+            if (!unpositioned.isEmpty() && fromBeginning) {
                 consumer.seekToBeginning(unpositioned);
-            } else {
+            } else if (!unpositioned.isEmpty()) {
                 consumer.seekToEnd(unpositioned);
             }
             List<Record> records = new ArrayList<>();
