@@ -62,7 +62,12 @@ public final class LocalPostgres implements AutoCloseable {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
     }
 
+    /** Debian's binaries, installed with apt-get when this machine lacks them (the tests run as root in CI). */
     private static Path findBin() {
+        if (!Files.isDirectory(Path.of("/usr/lib/postgresql")) && "root".equals(System.getProperty("user.name"))) {
+            runAsIs(List.of("apt-get", "update", "-q"));
+            runAsIs(List.of("apt-get", "install", "-y", "-q", "postgresql"));
+        }
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             return versions.map(version -> version.resolve("bin"))
                     .filter(dir -> Files.isExecutable(dir.resolve("initdb")))
@@ -80,6 +85,10 @@ public final class LocalPostgres implements AutoCloseable {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         full.addAll(command);
+        runAsIs(full);
+    }
+
+    private static void runAsIs(List<String> full) {
         try {
             Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
