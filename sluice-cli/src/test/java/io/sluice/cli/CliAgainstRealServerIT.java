@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.sluice.cli.demo.DemoJob;
+import io.sluice.cli.demo.DemoJobs;
 import io.sluice.server.SluiceServer;
 import io.sluice.server.config.ConfigLoader;
 
@@ -67,6 +69,16 @@ class CliAgainstRealServerIT {
     private static CliRun ok(CliRun run) {
         assertEquals(0, run.exitCode(), "stdout: " + run.out() + "\nstderr: " + run.err());
         return run;
+    }
+
+    @Test
+    void everyDemoScriptValidatesAgainstTheRealCatalog() throws Exception {
+        for (DemoJob job : DemoJobs.all()) {
+            Path file = work.resolve(job.name() + ".sql");
+            Files.writeString(file, DemoJobs.script(job, java.time.Instant.now()).text());
+            CliRun run = sluice("", "validate", file.toString());
+            assertEquals(0, run.exitCode(), job.name() + ": " + run.err());
+        }
     }
 
     @Test
