@@ -164,6 +164,9 @@ public final class SluiceServer implements AutoCloseable {
         options.put("execution.target", "remote");
         options.put("rest.address", flinkRest.getHost());
         options.put("rest.port", String.valueOf(flinkRest.getPort() < 0 ? 8081 : flinkRest.getPort()));
+        if (config.jobs().sourceIdleTimeoutMs() > 0) {
+            options.putIfAbsent("table.exec.source.idle-timeout", config.jobs().sourceIdleTimeoutMs() + " ms");
+        }
         // kept on cancel and on cluster shutdown, so a job lost with its cluster resumes where it was
         options.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         String jars = config.flink().pipelineJars();

@@ -60,6 +60,7 @@ public record SluiceConfig(
     public record Jobs(
             int parallelism,
             @JsonProperty("checkpoint-interval-ms") long checkpointIntervalMs,
-            @JsonProperty("buffer-timeout-ms") long bufferTimeoutMs) {
+            @JsonProperty("buffer-timeout-ms") long bufferTimeoutMs,
+            @JsonProperty("source-idle-timeout-ms") long sourceIdleTimeoutMs) {
     }
 }
