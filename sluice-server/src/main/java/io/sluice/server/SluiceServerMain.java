@@ -13,19 +13,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code sluice server}: runs the server in the foreground until Ctrl-C or SIGTERM. */
-@Command(name = "sluice server", mixinStandardHelpOptions = true,
+@Command(name = "sluice server",
         description = {
-            "Runs the Sluice server in the foreground. With no configuration it starts, on loopback,",
-            "a Flink session cluster, a Kafka broker and an H2 metadata store under the data dir.",
-            "Prints 'Sluice ready at URL' once every part is up; Ctrl-C stops everything."})
+            "Runs the Sluice server in the foreground.",
+            "With no configuration it starts, on loopback, a Flink session cluster, a Kafka broker and an H2 "
+                    + "metadata store under the data dir, and supervises them.",
+            "Prints 'Sluice ready at URL' once every part is up; Ctrl-C or SIGTERM stops everything."})
 public final class SluiceServerMain implements Callable<Integer> {
-    @Option(names = "--port", description = "HTTP port of the REST API (default 8484)")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Option(names = "--port", paramLabel = "P", description = "HTTP port of the REST API (default 8484)")
     private Integer port;
 
-    @Option(names = "--data-dir", description = "where metadata, Flink state and Kafka data live (default ./sluice-data)")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "where metadata, Flink state and Kafka data live (default ./sluice-data)")
     private Path dataDir;
 
-    @Option(names = "--config", description = "a sluice.yaml; SLUICE_* environment variables override it, flags override both")
+    @Option(names = "--config", paramLabel = "FILE", description = "a sluice.yaml; SLUICE_* environment variables override it, flags override both")
     private Path configFile;
 
     public static void main(String[] args) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** {@code /api/jobs}: jobs, their versions and deployments. */
 public final class JobsClient {
-    // deploying compiles and submits to Flink; stopping takes a savepoint: both can take minutes
+    // deploying compiles and submits to Flink, stopping waits for the job to end: both can take a while
     private static final Duration LIFECYCLE_TIMEOUT = Duration.ofMinutes(5);
 
     private final RestClient rest;

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "stop", description = "Stop a job's deployment, taking a savepoint its next deployment can start from.")
+@Command(name = "stop", description = "Stop a job's deployment (cancels the Flink job; its retained checkpoints stay in the data dir).")
 public final class StopCommand implements Callable<Integer> {
     private final ServerEndpoint server;
     private final Terminal terminal;

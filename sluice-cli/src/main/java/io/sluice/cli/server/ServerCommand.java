@@ -15,13 +15,13 @@ import picocli.CommandLine.Option;
  * {@code sluice --help} and for running the CLI's main class by hand with the server jars on the classpath.
  */
 @Command(name = "server",
-        description = {"Run the Sluice server: REST API and studio, and (embedded mode) a local Flink cluster and Kafka broker.",
+        description = {"Run the Sluice server: REST API, and (embedded mode) a local Flink cluster and Kafka broker.",
                 "`bin/sluice server --help` lists all of the server's options."})
 public final class ServerCommand implements Callable<Integer> {
     // looked up at run time: the CLI talks to the server over REST only and does not compile against it
     static final String SERVER_MAIN_CLASS = "io.sluice.server.SluiceServerMain";
 
-    @Option(names = "--port", paramLabel = "P", description = "HTTP port of the REST API and studio.")
+    @Option(names = "--port", paramLabel = "P", description = "HTTP port of the REST API.")
     private Integer port;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the metadata store and the embedded cluster's data.")
