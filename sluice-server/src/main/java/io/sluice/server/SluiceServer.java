@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -37,7 +38,9 @@ import io.sluice.server.jobs.JobRepository;
 import io.sluice.server.jobs.JobService;
 import io.sluice.server.store.MetadataStore;
 import io.sluice.server.topics.TopicService;
+import io.sluice.sql.CheckpointMode;
 import io.sluice.sql.JobSettings;
+import io.sluice.sql.StateBackendKind;
 import io.sluice.sql.SqlCompiler;
 
 /**
@@ -102,7 +105,8 @@ public final class SluiceServer implements AutoCloseable {
         String kafkaConnection = config.kafka().connection();
         connections.registerManaged(kafkaConnection, ConnectionType.KAFKA, Map.of("bootstrap.servers", bootstrapServers));
         FlinkClient flinkClient = new FlinkClient(flinkRest);
-        SqlCompiler compiler = new SqlCompiler(connections, platformOptions(flinkRest), jobDefaults());
+        SqlCompiler compiler = new SqlCompiler(connections, platformOptions(flinkRest), jobDefaults(),
+                Duration.ofMillis(config.jobs().minCheckpointIntervalMs()));
         jobs = new JobService(new JobRepository(store), compiler, new Deployer(compiler), flinkClient,
                 new CheckpointLocator(dataDir.resolve("flink").resolve("checkpoints")), Clock.systemUTC());
         RestApi api = new RestApi(connections, jobs, new TopicService(connections),
@@ -178,7 +182,9 @@ public final class SluiceServer implements AutoCloseable {
 
     private JobSettings jobDefaults() {
         SluiceConfig.Jobs jobsConfig = config.jobs();
-        return new JobSettings(jobsConfig.parallelism(), jobsConfig.checkpointIntervalMs(), jobsConfig.bufferTimeoutMs());
+        return new JobSettings(jobsConfig.parallelism(), jobsConfig.checkpointIntervalMs(), jobsConfig.bufferTimeoutMs(),
+                CheckpointMode.parse(jobsConfig.checkpointMode()), jobsConfig.checkpointTimeoutMs(), jobsConfig.minPauseMs(),
+                StateBackendKind.parse(jobsConfig.stateBackend()));
     }
 
     private static void createDirectories(Path dir) {

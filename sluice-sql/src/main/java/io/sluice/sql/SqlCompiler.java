@@ -2,6 +2,7 @@ package io.sluice.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,26 +31,41 @@ public final class SqlCompiler {
     private final ConnectionResolver connections;
     private final Map<String, String> platformOptions;
     private final JobSettings defaults;
+    private final Duration minCheckpointInterval;
     private final ScriptSplitter splitter = new ScriptSplitter();
 
     /**
      * @param connections the catalog's registered connections
      * @param platformOptions Flink options for every job, e.g. {@code execution.target}, {@code rest.address}
      * @param defaults settings used where a job version leaves one out
+     * @param minCheckpointInterval validate warns about a shorter checkpoint interval
      */
-    public SqlCompiler(ConnectionResolver connections, Map<String, String> platformOptions, JobSettings defaults) {
+    public SqlCompiler(ConnectionResolver connections, Map<String, String> platformOptions, JobSettings defaults,
+            Duration minCheckpointInterval) {
         this.connections = requireNonNull(connections, "connections is null");
         this.platformOptions = Map.copyOf(platformOptions);
         this.defaults = requireNonNull(defaults, "defaults is null");
+        this.minCheckpointInterval = requireNonNull(minCheckpointInterval, "minCheckpointInterval is null");
     }
 
     public ValidationResult validate(String script, JobSettings settings) {
+        List<String> warnings = warnings(settings.withDefaults(defaults));
         try {
             compile(script, settings, "validate").explain();
-            return new ValidationResult(List.of(), List.of());
+            return new ValidationResult(List.of(), warnings);
         } catch (SqlScriptException e) {
-            return new ValidationResult(e.errors(), List.of());
+            return new ValidationResult(e.errors(), warnings);
         }
+    }
+
+    private List<String> warnings(JobSettings effective) {
+        List<String> warnings = new ArrayList<>();
+        if (effective.checkpointIntervalMs() < minCheckpointInterval.toMillis()) {
+            warnings.add("checkpoint interval " + effective.checkpointIntervalMs() + " ms is under the platform's minimum of "
+                    + minCheckpointInterval.toMillis() + " ms: checkpoints would follow each other without pause and "
+                    + "slow the job down; choose at least " + minCheckpointInterval.toMillis() + " ms");
+        }
+        return warnings;
     }
 
     /**
@@ -81,7 +97,7 @@ public final class SqlCompiler {
             }
         }
         TableEnvironment tableEnvironment = TableEnvironment.create(configuration);
-        ConnectionExpandingCatalog catalog = new ConnectionExpandingCatalog(CATALOG, DATABASE, connections);
+        ConnectionExpandingCatalog catalog = new ConnectionExpandingCatalog(CATALOG, DATABASE, connections, jobName);
         tableEnvironment.registerCatalog(CATALOG, catalog);
         tableEnvironment.useCatalog(CATALOG);
         StatementSet statementSet = tableEnvironment.createStatementSet();

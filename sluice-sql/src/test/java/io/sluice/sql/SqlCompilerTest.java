@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,7 @@ class SqlCompilerTest {
                     Set.of("s3cr3t-jaas")))
             : Optional.empty();
 
-    private final SqlCompiler compiler = new SqlCompiler(CONNECTIONS, Map.of(), JobSettings.DEFAULTS);
+    private final SqlCompiler compiler = new SqlCompiler(CONNECTIONS, Map.of(), JobSettings.DEFAULTS, Duration.ofSeconds(1));
 
     private static final String SOURCE = """
             CREATE TABLE clicks (
@@ -102,6 +103,27 @@ class SqlCompilerTest {
         SqlError error = compiler.validate(script, JobSettings.DEFAULTS).errors().get(0);
         assertEquals(15, error.line(), error.toString());
         assertTrue(error.message().contains("update"), error.message());
+    }
+
+    @Test
+    void checkpointIntervalUnderTheMinimumIsAWarningNotAnError() {
+        String script = SOURCE + "INSERT INTO clicks SELECT * FROM clicks;";
+        ValidationResult result = compiler.validate(script, JobSettings.of(null, 200L, null));
+        assertTrue(result.valid(), result.toString());
+        assertEquals(1, result.warnings().size(), result.toString());
+        assertTrue(result.warnings().get(0).contains("200 ms"), result.warnings().get(0));
+        assertTrue(compiler.validate(script, JobSettings.NONE).warnings().isEmpty());
+    }
+
+    @Test
+    void settingsFillInFromDefaults() {
+        JobSettings effective = new JobSettings(4, null, null, CheckpointMode.AT_LEAST_ONCE, null, null, StateBackendKind.HEAP)
+                .withDefaults(JobSettings.DEFAULTS);
+        assertEquals(new JobSettings(4, 10_000L, 100L, CheckpointMode.AT_LEAST_ONCE, 600_000L, 0L, StateBackendKind.HEAP),
+                effective);
+        assertEquals(CheckpointMode.EXACTLY_ONCE, CheckpointMode.parse("exactly-once"));
+        assertEquals(StateBackendKind.HEAP, StateBackendKind.parse("hashmap"));
+        assertThrows(IllegalArgumentException.class, () -> StateBackendKind.parse("memory"));
     }
 
     @Test

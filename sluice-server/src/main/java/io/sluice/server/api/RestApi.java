@@ -31,14 +31,17 @@ import io.sluice.server.catalog.ConnectionService;
 import io.sluice.server.jobs.JobService;
 import io.sluice.server.jobs.JobVersion;
 import io.sluice.server.topics.TopicService;
+import io.sluice.sql.CheckpointMode;
 import io.sluice.sql.JobSettings;
+import io.sluice.sql.StateBackendKind;
 import io.sluice.sql.SqlScriptException;
 import io.sluice.sql.ValidationResult;
 
 /** The HTTP API of docs/rest-api.md and /api/openapi.yaml: JSON in, JSON out, 4xx with a reason. */
 public final class RestApi {
     private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
-    private static final Set<String> SETTINGS = Set.of("parallelism", "checkpointIntervalMs", "bufferTimeoutMs");
+    private static final Set<String> SETTINGS = Set.of("parallelism", "checkpointIntervalMs", "bufferTimeoutMs",
+            "checkpointMode", "checkpointTimeoutMs", "minPauseMs", "stateBackend");
 
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -241,7 +244,10 @@ public final class RestApi {
     private static JobSettings settings(JsonNode body) {
         JsonNode node = body.path("settings");
         if (node.isMissingNode() || node.isNull()) {
-            return new JobSettings(null, null, null);
+            return JobSettings.NONE;
+        }
+        if (!node.isObject()) {
+            throw ApiException.badRequest("'settings' must be an object; known settings: " + SETTINGS);
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!SETTINGS.contains(name)) {
@@ -250,8 +256,23 @@ public final class RestApi {
         });
         return new JobSettings(
                 node.hasNonNull("parallelism") ? node.get("parallelism").asInt() : null,
-                node.hasNonNull("checkpointIntervalMs") ? node.get("checkpointIntervalMs").asLong() : null,
-                node.hasNonNull("bufferTimeoutMs") ? node.get("bufferTimeoutMs").asLong() : null);
+                longSetting(node, "checkpointIntervalMs"),
+                longSetting(node, "bufferTimeoutMs"),
+                node.hasNonNull("checkpointMode") ? CheckpointMode.parse(node.get("checkpointMode").asText()) : null,
+                longSetting(node, "checkpointTimeoutMs"),
+                longSetting(node, "minPauseMs"),
+                node.hasNonNull("stateBackend") ? StateBackendKind.parse(node.get("stateBackend").asText()) : null);
+    }
+
+    private static Long longSetting(JsonNode settings, String name) {
+        JsonNode value = settings.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToLong()) {
+            throw ApiException.badRequest("job setting '" + name + "' must be a whole number of milliseconds, was " + value);
+        }
+        return value.asLong();
     }
 
     private static int intParam(String value, String name) {

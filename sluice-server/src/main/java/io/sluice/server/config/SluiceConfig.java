@@ -60,6 +60,11 @@ public record SluiceConfig(
     public record Jobs(
             int parallelism,
             @JsonProperty("checkpoint-interval-ms") long checkpointIntervalMs,
+            @JsonProperty("min-checkpoint-interval-ms") long minCheckpointIntervalMs,
+            @JsonProperty("checkpoint-mode") String checkpointMode,
+            @JsonProperty("checkpoint-timeout-ms") long checkpointTimeoutMs,
+            @JsonProperty("min-pause-ms") long minPauseMs,
+            @JsonProperty("state-backend") String stateBackend,
             @JsonProperty("buffer-timeout-ms") long bufferTimeoutMs,
             @JsonProperty("source-idle-timeout-ms") long sourceIdleTimeoutMs) {
     }

@@ -92,7 +92,7 @@ class DemoJobShapesIT {
         api.deploy("it-etl", clicksSource("it_etl_in", "it-etl") + """
                 CREATE TABLE page_8212 (event_time TIMESTAMP(3), user_name STRING, page_id INT, ip STRING) WITH (
                   'connector' = 'kafka', 'topic' = 'it_etl_out', 'connection' = 'local-kafka', 'format' = 'json',
-                  'sink.delivery-guarantee' = 'exactly-once', 'sink.transactional-id-prefix' = 'it-etl');
+                  'sink.delivery-guarantee' = 'exactly-once');
                 INSERT INTO page_8212 SELECT * FROM clicks WHERE page_id = 8212;
                 """);
 

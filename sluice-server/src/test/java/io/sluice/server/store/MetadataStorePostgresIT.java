@@ -20,10 +20,14 @@ import io.sluice.server.jobs.Deployment;
 import io.sluice.server.jobs.Job;
 import io.sluice.server.jobs.JobRepository;
 import io.sluice.server.jobs.JobVersion;
+import io.sluice.sql.CheckpointMode;
 import io.sluice.sql.JobSettings;
+import io.sluice.sql.StateBackendKind;
 
 /** The metadata store's migrations and queries on a real PostgreSQL, the production database. */
 class MetadataStorePostgresIT {
+    private static final JobSettings FIRST_SETTINGS = new JobSettings(2, 5000L, 0L, CheckpointMode.AT_LEAST_ONCE,
+            60_000L, 100L, StateBackendKind.HEAP);
     private static LocalPostgres postgres;
 
     @TempDir
@@ -57,10 +61,11 @@ class MetadataStorePostgresIT {
             JobRepository jobs = new JobRepository(store);
             Instant now = Instant.parse("2026-01-01T00:00:00Z");
             jobs.create(new Job("j", DesiredState.STOPPED, now),
-                    new JobVersion("j", 1, "INSERT INTO a SELECT 1", new JobSettings(2, 5000L, 0L), now));
-            JobVersion second = jobs.addVersion("j", "INSERT INTO a SELECT 2", new JobSettings(null, null, null), now);
+                    new JobVersion("j", 1, "INSERT INTO a SELECT 1", FIRST_SETTINGS, now));
+            JobVersion second = jobs.addVersion("j", "INSERT INTO a SELECT 2", JobSettings.NONE, now);
             assertEquals(2, second.version());
-            assertEquals(new JobSettings(2, 5000L, 0L), jobs.version("j", 1).orElseThrow().settings());
+            assertEquals(FIRST_SETTINGS, jobs.version("j", 1).orElseThrow().settings());
+            assertEquals(JobSettings.NONE, jobs.version("j", 2).orElseThrow().settings());
             Deployment deployment = jobs.insertDeployment(new Deployment(0, "j", 2, "abc", "RUNNING", null, now, null));
             jobs.updateDeployment(deployment.withState("STOPPED", null, now));
             assertEquals("STOPPED", jobs.latestDeployment("j").orElseThrow().state());

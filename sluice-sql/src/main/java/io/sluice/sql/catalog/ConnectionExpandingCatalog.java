@@ -24,11 +24,14 @@ public final class ConnectionExpandingCatalog extends GenericInMemoryCatalog {
     public static final String CONNECTION_OPTION = "connection";
 
     private final ConnectionResolver resolver;
+    private final KafkaSinkDefaults kafkaSinkDefaults;
     private final Set<String> secretValues = new HashSet<>();
 
-    public ConnectionExpandingCatalog(String name, String defaultDatabase, ConnectionResolver resolver) {
+    /** @param jobName the job being compiled, e.g. {@code orders v3}; names its Kafka transactions */
+    public ConnectionExpandingCatalog(String name, String defaultDatabase, ConnectionResolver resolver, String jobName) {
         super(name, defaultDatabase);
         this.resolver = requireNonNull(resolver, "resolver is null");
+        this.kafkaSinkDefaults = new KafkaSinkDefaults(jobName);
     }
 
     @Override
@@ -43,9 +46,13 @@ public final class ConnectionExpandingCatalog extends GenericInMemoryCatalog {
     }
 
     private CatalogBaseTable expand(ObjectPath tablePath, CatalogBaseTable table) {
-        String connectionName = table.getOptions().get(CONNECTION_OPTION);
-        if (connectionName == null || !(table instanceof CatalogTable catalogTable)) {
+        if (!(table instanceof CatalogTable catalogTable)) {
             return table;
+        }
+        String connectionName = table.getOptions().get(CONNECTION_OPTION);
+        if (connectionName == null) {
+            Map<String, String> completed = kafkaSinkDefaults.apply(tablePath.getObjectName(), table.getOptions());
+            return completed == table.getOptions() ? table : catalogTable.copy(completed);
         }
         ResolvedConnection connection = resolver.resolve(connectionName)
                 .orElseThrow(() -> new UnknownConnectionException(tablePath.getObjectName(), connectionName));
@@ -53,6 +60,6 @@ public final class ConnectionExpandingCatalog extends GenericInMemoryCatalog {
         options.putAll(table.getOptions());
         options.remove(CONNECTION_OPTION);
         secretValues.addAll(connection.secretValues());
-        return catalogTable.copy(options);
+        return catalogTable.copy(kafkaSinkDefaults.apply(tablePath.getObjectName(), options));
     }
 }
