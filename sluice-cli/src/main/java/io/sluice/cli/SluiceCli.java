@@ -6,6 +6,9 @@ import io.sluice.cli.demo.DemoCommand;
 import io.sluice.cli.jobs.DeployCommand;
 import io.sluice.cli.jobs.JobsCommand;
 import io.sluice.cli.jobs.StatusCommand;
+import io.sluice.cli.jobs.RestartCommand;
+import io.sluice.cli.jobs.SavepointCommand;
+import io.sluice.cli.jobs.SavepointsCommand;
 import io.sluice.cli.jobs.StopCommand;
 import io.sluice.cli.server.ServerCommand;
 import io.sluice.cli.sql.ExplainCommand;
@@ -47,6 +50,9 @@ public final class SluiceCli {
                 .addSubcommand(new JobsCommand(server, terminal))
                 .addSubcommand(new StatusCommand(server, terminal))
                 .addSubcommand(new StopCommand(server, terminal))
+                .addSubcommand(new RestartCommand(server, terminal))
+                .addSubcommand(new SavepointCommand(server, terminal))
+                .addSubcommand(new SavepointsCommand(server, terminal))
                 .addSubcommand(new ValidateCommand(server, terminal))
                 .addSubcommand(new ExplainCommand(server, terminal))
                 .addSubcommand(topic);

@@ -168,5 +168,14 @@ class CliAgainstRealServerIT {
 
         ok(sluice("", "stop", "check"));
         assertTrue(ok(sluice("", "jobs")).out().contains("STOPPED"));
+        List<String> savepoints = ok(sluice("", "savepoints", "check")).outLines();
+        assertEquals(1, savepoints.size(), savepoints.toString());
+        String id = savepoints.get(0).split("\\s+")[0];
+        JsonNode listed = JSON.readTree(ok(sluice("", "savepoints", "check", "--json")).out());
+        assertEquals(Long.parseLong(id), listed.get(0).path("id").asLong());
+        assertEquals("STOP", listed.get(0).path("trigger").asText());
+        assertTrue(ok(sluice("", "restart", "check", "--from-savepoint", id)).out().contains("RUNNING"));
+        ok(sluice("", "stop", "check", "--no-savepoint"));
+        assertEquals(1, ok(sluice("", "savepoints", "check")).outLines().size());
     }
 }

@@ -29,6 +29,7 @@ import io.sluice.server.config.SluiceConfig;
 import io.sluice.server.deploy.CheckpointLocator;
 import io.sluice.server.deploy.Deployer;
 import io.sluice.server.deploy.FlinkClient;
+import io.sluice.server.deploy.SavepointTaker;
 import io.sluice.server.embedded.ChildClasspath;
 import io.sluice.server.embedded.EmbeddedFlink;
 import io.sluice.server.embedded.EmbeddedFlinkSettings;
@@ -36,6 +37,7 @@ import io.sluice.server.embedded.EmbeddedKafka;
 import io.sluice.server.embedded.EmbeddedKafkaSettings;
 import io.sluice.server.jobs.JobRepository;
 import io.sluice.server.jobs.JobService;
+import io.sluice.server.jobs.SavepointRepository;
 import io.sluice.server.store.MetadataStore;
 import io.sluice.server.topics.TopicService;
 import io.sluice.sql.CheckpointMode;
@@ -107,7 +109,8 @@ public final class SluiceServer implements AutoCloseable {
         FlinkClient flinkClient = new FlinkClient(flinkRest);
         SqlCompiler compiler = new SqlCompiler(connections, platformOptions(flinkRest), jobDefaults(),
                 Duration.ofMillis(config.jobs().minCheckpointIntervalMs()));
-        jobs = new JobService(new JobRepository(store), compiler, new Deployer(compiler), flinkClient,
+        jobs = new JobService(new JobRepository(store), new SavepointRepository(store), compiler, new Deployer(compiler),
+                flinkClient, new SavepointTaker(flinkClient),
                 new CheckpointLocator(dataDir.resolve("flink").resolve("checkpoints")), Clock.systemUTC());
         RestApi api = new RestApi(connections, jobs, new TopicService(connections),
                 new ClusterInfo(flinkClient, connections, kafkaConnection), kafkaConnection);

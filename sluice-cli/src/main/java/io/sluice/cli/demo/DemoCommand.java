@@ -100,7 +100,8 @@ public final class DemoCommand implements Callable<Integer> {
         Instant now = Instant.now();
         Map<String, Deployment> deployments = new LinkedHashMap<>();
         for (DemoJob job : DemoJobs.all()) {
-            Deployment deployment = deployer.deploy(job.name(), DemoJobs.script(job, now), DemoJobs.SETTINGS);
+            Deployment deployment = deployer.deploy(job.name(), DemoJobs.script(job, now), DemoJobs.SETTINGS,
+                    JobsClient.Restore.EMPTY_STATE);
             if (deployment.status().failed()) {
                 throw new CliException(deployment.failure());
             }

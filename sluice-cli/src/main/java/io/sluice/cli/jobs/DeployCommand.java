@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "deploy",
         description = {"Publish a SQL script as a job and run it.",
-                "Creates the job, or adds a new version if the job exists, then deploys that version "
-                        + "(a running older version is stopped first)."})
+                "Creates the job, or adds a new version if the job exists, then deploys that version. "
+                        + "A running older version stops with a savepoint and the new one resumes from it; "
+                        + "a stopped job resumes from its latest savepoint. A savepoint the new version cannot use "
+                        + "is refused with the reason."})
 public final class DeployCommand implements Callable<Integer> {
     private final ServerEndpoint server;
     private final Terminal terminal;
@@ -45,6 +47,14 @@ public final class DeployCommand implements Callable<Integer> {
             description = "Network buffer timeout, e.g. 100ms (0 = lowest latency).")
     private Duration bufferTimeout;
 
+    @Option(names = "--from-savepoint", paramLabel = "ID|latest|none",
+            description = "Start from this savepoint (an id from `sluice savepoints`), the latest one, or empty state.")
+    private String fromSavepoint;
+
+    @Option(names = "--allow-non-restored-state",
+            description = "Drop the saved state of operators the new version no longer has, instead of refusing it.")
+    private boolean allowNonRestoredState;
+
     public DeployCommand(ServerEndpoint server, Terminal terminal) {
         this.server = requireNonNull(server, "server is null");
         this.terminal = requireNonNull(terminal, "terminal is null");
@@ -56,7 +66,8 @@ public final class DeployCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, not " + parallelism);
         }
         Deployment deployment = new JobDeployer(new JobsClient(server.client()))
-                .deploy(jobName(), SqlScript.read(file), settings());
+                .deploy(jobName(), SqlScript.read(file), settings(),
+                        new JobsClient.Restore(fromSavepoint, allowNonRestoredState));
         if (deployment.status().failed()) {
             throw new CliException(deployment.failure());
         }

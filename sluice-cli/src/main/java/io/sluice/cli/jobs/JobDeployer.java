@@ -12,12 +12,12 @@ public final class JobDeployer {
         this.jobs = requireNonNull(jobs, "jobs is null");
     }
 
-    public Deployment deploy(String name, SqlScript script, JobSettings settings) {
+    public Deployment deploy(String name, SqlScript script, JobSettings settings, JobsClient.Restore restore) {
         Integer version = jobs.create(name, script, settings)
                 .map(Job::latestVersion)
                 .orElseGet(() -> jobs.addVersion(name, script, settings).version());
         // naming the version keeps a concurrent publish from slipping in between
-        JobStatus status = jobs.deploy(name, version);
+        JobStatus status = jobs.deploy(name, version, restore);
         return new Deployment(name, status.version() != null ? status.version() : version, status);
     }
 }

@@ -40,19 +40,46 @@ public final class JobsClient {
                 new NewVersion(script.text(), settings), JobVersion.class, LIFECYCLE_TIMEOUT));
     }
 
-    /** Deploys a version, or the latest one when {@code version} is null. */
-    public JobStatus deploy(String name, Integer version) {
-        return rest.post(ApiPath.of("jobs", name, "deploy"), new DeployRequest(version), JobStatus.class,
+    /** Deploys a version, or the latest one when {@code version} is null, from the state {@code restore} names. */
+    public JobStatus deploy(String name, Integer version, Restore restore) {
+        return rest.post(ApiPath.of("jobs", name, "deploy"),
+                new DeployRequest(version, restore.fromSavepoint(), restore.allowNonRestoredState()), JobStatus.class,
                 LIFECYCLE_TIMEOUT);
     }
 
-    public JobStatus stop(String name) {
-        return rest.post(ApiPath.of("jobs", name, "stop"), null, JobStatus.class, LIFECYCLE_TIMEOUT);
+    public JobStatus restart(String name, Restore restore) {
+        return rest.post(ApiPath.of("jobs", name, "restart"), new DeployRequest(null, restore.fromSavepoint(), false),
+                JobStatus.class, LIFECYCLE_TIMEOUT);
+    }
+
+    /** Stops the job, by default with a savepoint its next deployment resumes from. */
+    public JobStatus stop(String name, boolean savepoint) {
+        return rest.post(ApiPath.of("jobs", name, "stop"), new StopRequest(savepoint), JobStatus.class, LIFECYCLE_TIMEOUT);
+    }
+
+    public Savepoint triggerSavepoint(String name) {
+        return rest.post(ApiPath.of("jobs", name, "savepoints"), null, Savepoint.class, LIFECYCLE_TIMEOUT);
+    }
+
+    /** Newest first. */
+    public List<Savepoint> savepoints(String name) {
+        return rest.get(ApiPath.of("jobs", name, "savepoints"), new TypeReference<List<Savepoint>>() {});
+    }
+
+    /**
+     * Which state a deployment starts from: a savepoint id, {@code latest}, {@code none}, or null for the
+     * server's default (resume where the job stopped).
+     */
+    public record Restore(String fromSavepoint, boolean allowNonRestoredState) {
+        public static final Restore DEFAULT = new Restore(null, false);
+        public static final Restore EMPTY_STATE = new Restore("none", false);
     }
 
     private record NewJob(String name, String sql, JobSettings settings) {}
 
     private record NewVersion(String sql, JobSettings settings) {}
 
-    private record DeployRequest(Integer version) {}
+    private record DeployRequest(Integer version, String fromSavepoint, boolean allowNonRestoredState) {}
+
+    private record StopRequest(boolean savepoint) {}
 }

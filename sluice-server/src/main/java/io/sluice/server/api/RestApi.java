@@ -30,6 +30,7 @@ import io.sluice.server.catalog.Connection;
 import io.sluice.server.catalog.ConnectionService;
 import io.sluice.server.jobs.JobService;
 import io.sluice.server.jobs.JobVersion;
+import io.sluice.server.jobs.RestoreChoice;
 import io.sluice.server.topics.TopicService;
 import io.sluice.sql.CheckpointMode;
 import io.sluice.sql.JobSettings;
@@ -127,11 +128,17 @@ public final class RestApi {
         app.get("/api/jobs/{name}/versions/{version}", ctx ->
                 ctx.json(jobs.version(ctx.pathParam("name"), intParam(ctx.pathParam("version"), "version"))));
         app.post("/api/jobs/{name}/deploy", ctx -> {
-            JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : body(ctx);
+            JsonNode body = optionalBody(ctx);
             Integer version = body.hasNonNull("version") ? body.get("version").asInt() : null;
-            ctx.json(jobs.deploy(ctx.pathParam("name"), version));
+            ctx.json(jobs.deploy(ctx.pathParam("name"), version, restoreChoice(body),
+                    body.path("allowNonRestoredState").asBoolean(false)));
         });
-        app.post("/api/jobs/{name}/stop", ctx -> ctx.json(jobs.stop(ctx.pathParam("name"))));
+        app.post("/api/jobs/{name}/restart", ctx ->
+                ctx.json(jobs.restart(ctx.pathParam("name"), restoreChoice(optionalBody(ctx)))));
+        app.post("/api/jobs/{name}/stop", ctx ->
+                ctx.json(jobs.stop(ctx.pathParam("name"), optionalBody(ctx).path("savepoint").asBoolean(true))));
+        app.get("/api/jobs/{name}/savepoints", ctx -> ctx.json(jobs.savepoints(ctx.pathParam("name"))));
+        app.post("/api/jobs/{name}/savepoints", ctx -> ctx.status(201).json(jobs.triggerSavepoint(ctx.pathParam("name"))));
         app.get("/api/jobs/{name}/status", ctx -> ctx.json(jobs.status(ctx.pathParam("name"))));
 
         app.get("/api/topics", ctx -> ctx.json(topics.list(connection(ctx))));
@@ -218,6 +225,15 @@ public final class RestApi {
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private JsonNode optionalBody(Context ctx) {
+        return ctx.body().isBlank() ? json.createObjectNode() : body(ctx);
+    }
+
+    private static RestoreChoice restoreChoice(JsonNode body) {
+        JsonNode choice = body.get("fromSavepoint");
+        return RestoreChoice.parse(choice == null || choice.isNull() ? null : choice.asText());
     }
 
     private static String text(JsonNode body, String field) {

@@ -42,6 +42,21 @@ public final class FlinkClient {
         return get("/jobs/" + flinkJobId).map(job -> job.path("state").asText("UNKNOWN"));
     }
 
+    /** Whether the job and every one of its tasks run: only then can Flink take a savepoint. */
+    public boolean allTasksRunning(String flinkJobId) {
+        return get("/jobs/" + flinkJobId).map(job -> {
+            if (!"RUNNING".equals(job.path("state").asText())) {
+                return false;
+            }
+            for (JsonNode vertex : job.path("vertices")) {
+                if (!"RUNNING".equals(vertex.path("status").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        }).orElse(false);
+    }
+
     /** The root exception of a failed job, in full, or empty when there is none. */
     public Optional<String> rootException(String flinkJobId) {
         return get("/jobs/" + flinkJobId + "/exceptions").flatMap(exceptions -> {
@@ -54,6 +69,42 @@ public final class FlinkClient {
         });
     }
 
+    /**
+     * Starts a savepoint ({@code stop} = stop the job after it, as Flink's stop-with-savepoint does) and
+     * returns the trigger id to poll with {@link #savepointStatus}. The cluster's default savepoint
+     * directory is used.
+     */
+    public String triggerSavepoint(String flinkJobId, boolean stop) {
+        String path = stop ? "/jobs/" + flinkJobId + "/stop" : "/jobs/" + flinkJobId + "/savepoints";
+        String body = stop ? "{\"drain\":false}" : "{\"cancel-job\":false}";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(restUrl.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), "POST " + path);
+        if (response.statusCode() == 404) {
+            throw new FlinkUnavailableException(restUrl, "job " + flinkJobId + " is not on the cluster");
+        }
+        return read(response, path).path("request-id").asText();
+    }
+
+    /**
+     * The savepoint's location once it completed, empty while it is in progress.
+     * A failed savepoint throws with Flink's reason.
+     */
+    public Optional<String> savepointStatus(String flinkJobId, String triggerId) {
+        String path = "/jobs/" + flinkJobId + "/savepoints/" + triggerId;
+        JsonNode status = get(path).orElseThrow(() -> new FlinkUnavailableException(restUrl, "no savepoint " + triggerId));
+        if (!"COMPLETED".equals(status.path("status").path("id").asText())) {
+            return Optional.empty();
+        }
+        JsonNode operation = status.path("operation");
+        if (operation.hasNonNull("failure-cause")) {
+            JsonNode cause = operation.path("failure-cause");
+            String text = cause.path("stack-trace").asText(cause.toString());
+            throw new SavepointFailedException(flinkJobId, text);
+        }
+        return Optional.of(operation.path("location").asText());
+    }
+
     public void cancel(String flinkJobId) {
         send(HttpRequest.newBuilder(restUrl.resolve("/jobs/" + flinkJobId + "?mode=cancel"))
                 .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), "cancel job " + flinkJobId);
@@ -64,10 +115,14 @@ public final class FlinkClient {
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
+        return Optional.of(read(response, path));
+    }
+
+    private JsonNode read(HttpResponse<String> response, String path) {
         try {
-            return Optional.of(json.readTree(response.body()));
+            return json.readTree(response.body());
         } catch (IOException e) {
-            throw new FlinkUnavailableException(restUrl, "unreadable answer to GET " + path + ": " + e.getMessage());
+            throw new FlinkUnavailableException(restUrl, "unreadable answer to " + path + ": " + e.getMessage());
         }
     }
 

@@ -21,6 +21,8 @@ import io.sluice.server.api.ApiException;
 import io.sluice.server.deploy.CheckpointLocator;
 import io.sluice.server.deploy.Deployer;
 import io.sluice.server.deploy.FlinkClient;
+import io.sluice.server.deploy.SavepointFailedException;
+import io.sluice.server.deploy.SavepointTaker;
 import io.sluice.sql.JobSettings;
 import io.sluice.sql.SqlCompiler;
 import io.sluice.sql.SqlScriptException;
@@ -33,17 +35,27 @@ public final class JobService {
     private static final Set<String> TERMINAL = Set.of("FAILED", "CANCELED", "FINISHED");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_GRACE = Duration.ofSeconds(60);
+    private static final Set<String> STARTING = Set.of("CREATED", "INITIALIZING", "RECONCILING", "DEPLOYING");
+    // what Flink says when a savepoint holds state for an operator the new program does not have
+    private static final String INCOMPATIBLE_STATE = "Failed to rollback to checkpoint/savepoint";
+
     private final JobRepository repository;
+    private final SavepointRepository savepoints;
     private final SqlCompiler compiler;
     private final Deployer deployer;
     private final FlinkClient flink;
+    private final SavepointTaker savepointTaker;
     private final CheckpointLocator checkpoints;
     private final Clock clock;
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    public JobService(JobRepository repository, SqlCompiler compiler, Deployer deployer, FlinkClient flink,
-            CheckpointLocator checkpoints, Clock clock) {
+    public JobService(JobRepository repository, SavepointRepository savepoints, SqlCompiler compiler, Deployer deployer,
+            FlinkClient flink, SavepointTaker savepointTaker, CheckpointLocator checkpoints, Clock clock) {
         this.repository = requireNonNull(repository, "repository is null");
+        this.savepoints = requireNonNull(savepoints, "savepoints is null");
+        this.savepointTaker = requireNonNull(savepointTaker, "savepointTaker is null");
         this.compiler = requireNonNull(compiler, "compiler is null");
         this.deployer = requireNonNull(deployer, "deployer is null");
         this.flink = requireNonNull(flink, "flink is null");
@@ -104,25 +116,92 @@ public final class JobService {
         return repository.list().stream().map(job -> status(job.name())).toList();
     }
 
-    /** Deploys a version (the latest when {@code version} is null); a running older deployment is stopped first. */
-    public JobStatus deploy(String name, Integer version) {
+    /**
+     * Deploys a version (the latest when {@code version} is null), starting from the state {@code restore}
+     * chooses. A running deployment is replaced: by default it stops with a savepoint that the new
+     * deployment resumes from. A savepoint the new version cannot use is refused with the reason.
+     */
+    public JobStatus deploy(String name, Integer version, RestoreChoice restore, boolean allowNonRestoredState) {
         return locked(name, () -> {
             job(name);
             JobVersion chosen = version(name, version == null ? latestVersion(name) : version);
-            repository.latestDeployment(name).map(this::refresh).filter(Deployment::active).ifPresent(this::cancel);
-            submit(chosen, Optional.empty());
+            Optional<Deployment> active = repository.latestDeployment(name).map(this::refresh).filter(Deployment::active);
+            Optional<Savepoint> restoreFrom = switch (restore.kind()) {
+                case AUTO -> {
+                    if (active.isPresent() && (STARTING.contains(active.get().state()) || "RUNNING".equals(active.get().state()))) {
+                        requireRunning(active.get(), "stop with the savepoint its next version resumes from; "
+                                + "deploy with --from-savepoint latest or none to replace it anyway");
+                        yield Optional.of(stopWithSavepoint(active.get()));
+                    }
+                    active.ifPresent(this::cancel);
+                    yield savepoints.latest(name);
+                }
+                case LATEST -> {
+                    Savepoint latest = savepoints.latest(name).orElseThrow(() -> ApiException.notFound(
+                            "job " + name + " has no savepoint yet; take one with `sluice savepoint " + name + "`"));
+                    active.ifPresent(this::cancel);
+                    yield Optional.of(latest);
+                }
+                case SAVEPOINT -> {
+                    Savepoint chosenSavepoint = savepoint(name, restore.savepointId());
+                    active.ifPresent(this::cancel);
+                    yield Optional.of(chosenSavepoint);
+                }
+                case NONE -> {
+                    active.ifPresent(this::cancel);
+                    yield Optional.empty();
+                }
+            };
+            Deployment deployment = submit(chosen, restoreFrom.map(Savepoint::location), allowNonRestoredState);
             repository.setDesiredState(name, DesiredState.RUNNING);
+            if (restoreFrom.isPresent()) {
+                awaitRestore(deployment, restoreFrom.get());
+            }
             return status(name);
         });
     }
 
-    public JobStatus stop(String name) {
+    /** Deploys the version that runs (or ran last) again, from the chosen state. */
+    public JobStatus restart(String name, RestoreChoice restore) {
+        Integer version = repository.latestDeployment(name).map(Deployment::version).orElse(null);
+        return deploy(name, version, restore, false);
+    }
+
+    /** Stops the job; with {@code withSavepoint} Flink writes a savepoint first and the job resumes from it next time. */
+    public JobStatus stop(String name, boolean withSavepoint) {
         return locked(name, () -> {
             job(name);
+            Optional<Deployment> active = repository.latestDeployment(name).map(this::refresh).filter(Deployment::active);
+            if (active.isPresent() && withSavepoint) {
+                requireRunning(active.get(), "stop with a savepoint; stop it without one (--no-savepoint)");
+                stopWithSavepoint(active.get());
+            } else {
+                active.ifPresent(this::cancel);
+            }
             repository.setDesiredState(name, DesiredState.STOPPED);
-            repository.latestDeployment(name).map(this::refresh).filter(Deployment::active).ifPresent(this::cancel);
             return status(name);
         });
+    }
+
+    /** Takes a savepoint while the job keeps running. */
+    public Savepoint triggerSavepoint(String name) {
+        return locked(name, () -> {
+            job(name);
+            Deployment active = repository.latestDeployment(name).map(this::refresh).filter(Deployment::active)
+                    .orElseThrow(() -> ApiException.conflict("job " + name + " is not deployed; a savepoint needs a running job"));
+            requireRunning(active, "take a savepoint");
+            return recordSavepoint(active, takeSavepoint(active, false), Savepoint.Trigger.MANUAL);
+        });
+    }
+
+    public List<Savepoint> savepoints(String name) {
+        job(name);
+        return savepoints.list(name);
+    }
+
+    public Savepoint savepoint(String name, long id) {
+        return savepoints.find(name, id).orElseThrow(() -> ApiException.notFound(
+                "job " + name + " has no savepoint " + id + "; `sluice savepoints " + name + "` lists them"));
     }
 
     public void delete(String name) {
@@ -166,7 +245,7 @@ public final class JobService {
                         Optional<Path> checkpoint = checkpoints.latest(lost.flinkJobId());
                         LOG.info("Job {} v{} is no longer on the cluster; resubmitting it from {}", job.name(),
                                 lost.version(), checkpoint.map(Path::toString).orElse("its start (no checkpoint was retained)"));
-                        submit(version(job.name(), lost.version()), checkpoint);
+                        submit(version(job.name(), lost.version()), checkpoint.map(path -> path.toUri().toString()), false);
                     }
                     return null;
                 });
@@ -176,18 +255,22 @@ public final class JobService {
         }
     }
 
-    private void submit(JobVersion version, Optional<Path> restoreFrom) {
+    private Deployment submit(JobVersion version, Optional<String> restoreFrom, boolean allowNonRestoredState) {
         Instant now = clock.instant();
         try {
-            String flinkJobId = deployer.submit(version, restoreFrom);
+            String flinkJobId = deployer.submit(version, restoreFrom, allowNonRestoredState);
             String state = flink.jobState(flinkJobId).orElse("CREATED");
-            repository.insertDeployment(new Deployment(0, version.job(), version.version(), flinkJobId, state,
+            return repository.insertDeployment(new Deployment(0, version.job(), version.version(), flinkJobId, state,
                     restoreFrom.map(path -> "restored from " + path).orElse(null), now, null));
         } catch (SqlScriptException e) {
             throw new ApiException(400, "job " + version.job() + " v" + version.version() + " does not compile", e.errors());
         } catch (RuntimeException e) {
             repository.insertDeployment(new Deployment(0, version.job(), version.version(), null, "FAILED",
                     "submission failed: " + rootMessage(e), now, now));
+            String reason = rootMessage(e);
+            if (restoreFrom.isPresent() && reason.contains(INCOMPATIBLE_STATE)) {
+                throw ApiException.conflict(incompatible(version.job(), version.version(), restoreFrom.get(), reason));
+            }
             throw ApiException.unavailable("could not submit job " + version.job() + " v" + version.version()
                     + " to Flink: " + rootMessage(e));
         }
@@ -222,17 +305,98 @@ public final class JobService {
 
     private void cancel(Deployment deployment) {
         flink.cancel(deployment.flinkJobId());
+        awaitEnd(deployment, null);
+    }
+
+    private Savepoint stopWithSavepoint(Deployment deployment) {
+        Savepoint savepoint = recordSavepoint(deployment, takeSavepoint(deployment, true), Savepoint.Trigger.STOP);
+        awaitEnd(deployment, "stopped with savepoint " + savepoint.id());
+        return savepoint;
+    }
+
+    private SavepointTaker.Taken takeSavepoint(Deployment deployment, boolean stop) {
+        try {
+            return savepointTaker.take(deployment.flinkJobId(), stop);
+        } catch (SavepointFailedException e) {
+            throw ApiException.conflict("job " + deployment.job() + ": " + e.getMessage()
+                    + (stop ? " (the job keeps running; stop it without a savepoint with --no-savepoint)" : ""));
+        }
+    }
+
+    private Savepoint recordSavepoint(Deployment deployment, SavepointTaker.Taken taken, Savepoint.Trigger trigger) {
+        Savepoint savepoint = savepoints.insert(new Savepoint(0, deployment.job(), deployment.version(),
+                deployment.flinkJobId(), taken.location(), taken.sizeBytes(), trigger, clock.instant()));
+        LOG.info("Savepoint {} of job {} v{} ({}) at {}", savepoint.id(), deployment.job(), deployment.version(),
+                trigger, taken.location());
+        return savepoint;
+    }
+
+    private void awaitEnd(Deployment deployment, String message) {
         Instant deadline = clock.instant().plus(STOP_TIMEOUT);
         while (clock.instant().isBefore(deadline)) {
             Optional<String> state = flink.jobState(deployment.flinkJobId());
             if (state.isEmpty() || TERMINAL.contains(state.get())) {
-                repository.updateDeployment(deployment.withState("STOPPED", null, clock.instant()));
+                repository.updateDeployment(deployment.withState("STOPPED", message, clock.instant()));
                 return;
             }
             pause();
         }
         throw ApiException.unavailable("job " + deployment.job() + " (Flink job " + deployment.flinkJobId()
                 + ") did not stop within " + STOP_TIMEOUT.toSeconds() + " s; see the Flink dashboard");
+    }
+
+    /**
+     * Flink checks that a savepoint fits the new program while the job initializes; a misfit ends the
+     * job as FAILED. Wait for that verdict so the caller hears it, not a dashboard later.
+     */
+    private void awaitRestore(Deployment deployment, Savepoint savepoint) {
+        Instant deadline = clock.instant().plus(RESTORE_TIMEOUT);
+        while (clock.instant().isBefore(deadline)) {
+            Optional<String> state = flink.jobState(deployment.flinkJobId());
+            if (state.isPresent() && state.get().equals("RUNNING")) {
+                return;
+            }
+            if (state.isPresent() && TERMINAL.contains(state.get())) {
+                refresh(deployment);
+                String reason = flink.rootException(deployment.flinkJobId()).orElse(state.get());
+                repository.setDesiredState(deployment.job(), DesiredState.STOPPED);
+                if (reason.contains(INCOMPATIBLE_STATE)) {
+                    throw ApiException.conflict(incompatible(deployment.job(), deployment.version(),
+                            "savepoint " + savepoint.id() + " (taken from v" + savepoint.version() + ")", reason));
+                }
+                throw ApiException.conflict("job " + deployment.job() + " v" + deployment.version()
+                        + " failed while resuming from savepoint " + savepoint.id() + ": " + firstLine(reason));
+            }
+            pause();
+        }
+    }
+
+    /** A job that was just deployed gets a little time to start all its tasks before it counts as not running. */
+    private void requireRunning(Deployment deployment, String action) {
+        Instant deadline = clock.instant().plus(START_GRACE);
+        while (STARTING.contains(refresh(deployment).state()) || "RUNNING".equals(refresh(deployment).state())) {
+            if (flink.allTasksRunning(deployment.flinkJobId())) {
+                return;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                break;
+            }
+            pause();
+        }
+        throw ApiException.conflict("job " + deployment.job() + " is " + refresh(deployment).state()
+                + " and not all its tasks run; only a RUNNING job can " + action);
+    }
+
+    private static String incompatible(String job, int version, String state, String reason) {
+        String flinkSays = firstLine(reason.substring(reason.indexOf(INCOMPATIBLE_STATE)));
+        return "job " + job + " v" + version + " is not state-compatible with " + state + ": " + flinkSays
+                + " Deploy with --allow-non-restored-state to drop the state of operators it no longer has,"
+                + " or with --from-savepoint none to start from empty state.";
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     private static void pause() {

@@ -71,7 +71,7 @@ final class ApiClient {
     void stopAll() {
         for (JsonNode job : ok(get("/api/jobs"))) {
             if (job.path("desiredState").asText().equals("RUNNING")) {
-                post("/api/jobs/" + job.path("name").asText() + "/stop", Map.of());
+                post("/api/jobs/" + job.path("name").asText() + "/stop", Map.of("savepoint", false));
             }
         }
     }

@@ -1,0 +1,148 @@
+package io.sluice.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Savepoints as versions of a job's state: stop takes one, a new version resumes from it and its
+ * counts continue, an older one can be restored, and a version that cannot use a savepoint is refused
+ * with the reason.
+ */
+class SavepointLifecycleIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ApiClient api = SharedServer.client();
+
+    /** Version 2 changes only where a fresh start would begin reading, so a restored one shows by its counts. */
+    private static String script(String startup) {
+        return """
+                CREATE TABLE clicks (user_name STRING) WITH (
+                  'connector' = 'kafka', 'topic' = 'sp_in', 'connection' = 'local-kafka',
+                  'properties.group.id' = 'sp-counts', 'format' = 'json', %s);
+                CREATE TABLE counts (user_name STRING, n BIGINT, PRIMARY KEY (user_name) NOT ENFORCED) WITH (
+                  'connector' = 'upsert-kafka', 'topic' = 'sp_out', 'connection' = 'local-kafka',
+                  'key.format' = 'json', 'value.format' = 'json');
+                INSERT INTO counts SELECT user_name, COUNT(*) FROM clicks GROUP BY user_name;
+                """.formatted(startup);
+    }
+
+    @AfterEach
+    void stopJobs() {
+        api.stopAll();
+    }
+
+    @Test
+    void stopWithSavepointThenNewVersionAndOlderSavepointContinueTheCounts() throws Exception {
+        api.createTopic("sp_in", 1);
+        api.createTopic("sp_out", 1);
+        api.produce("sp_in", clicks(30));
+        api.deploy("sp-counts", script("'scan.startup.mode' = 'earliest-offset'"));
+        awaitLatest(0, Map.of("u0", 10L, "u1", 10L, "u2", 10L));
+
+        JsonNode stopped = api.ok(api.post("/api/jobs/sp-counts/stop", Map.of()));
+        assertEquals("STOPPED", stopped.path("state").asText(), stopped.toString());
+        JsonNode afterStop = api.ok(api.get("/api/jobs/sp-counts/savepoints"));
+        assertEquals(1, afterStop.size(), afterStop.toString());
+        assertEquals("STOP", afterStop.get(0).path("trigger").asText());
+        assertEquals(1, afterStop.get(0).path("version").asInt());
+        assertTrue(afterStop.get(0).path("sizeBytes").asLong() > 0, afterStop.toString());
+        long stopSavepoint = afterStop.get(0).path("id").asLong();
+
+        // while it is stopped, more clicks arrive; version 2 resumes from the savepoint: its offsets and counts
+        api.produce("sp_in", clicks(30));
+        int mark = outputSize();
+        api.ok(api.post("/api/jobs/sp-counts/versions",
+                Map.of("sql", script("'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'partition:0,offset:30'"),
+                        "settings", Map.of("checkpointIntervalMs", 2000))));
+        JsonNode v2 = api.ok(api.post("/api/jobs/sp-counts/deploy", Map.of()));
+        assertEquals(2, v2.path("version").asInt(), v2.toString());
+        Map<String, List<Long>> resumed = awaitLatest(mark, Map.of("u0", 20L, "u1", 20L, "u2", 20L));
+        resumed.forEach((user, counts) -> assertEquals(11L, counts.get(0), user + " continued from 10: " + counts));
+
+        // a manual savepoint while running, then back to the older one: counts continue from that point
+        JsonNode manual = api.ok(api.post("/api/jobs/sp-counts/savepoints", Map.of()));
+        assertEquals("MANUAL", manual.path("trigger").asText());
+        assertEquals(2, manual.path("version").asInt());
+        assertEquals(manual.path("id").asLong(), api.ok(api.get("/api/jobs/sp-counts/savepoints")).get(0).path("id").asLong(),
+                "newest first");
+        mark = outputSize();
+        api.ok(api.post("/api/jobs/sp-counts/restart", Map.of("fromSavepoint", String.valueOf(stopSavepoint))));
+        Map<String, List<Long>> rewound = awaitLatest(mark, Map.of("u0", 20L, "u1", 20L, "u2", 20L));
+        rewound.forEach((user, counts) -> assertEquals(11L, counts.get(0), user + " continued from 10 again: " + counts));
+    }
+
+    @Test
+    void versionThatCannotUseTheSavepointIsRefusedWithTheReason() {
+        api.createTopic("spx_in", 1);
+        api.createTopic("spx_out", 1);
+        String source = """
+                CREATE TABLE clicks (user_name STRING, page INT) WITH (
+                  'connector' = 'kafka', 'topic' = 'spx_in', 'connection' = 'local-kafka',
+                  'properties.group.id' = 'spx', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');
+                CREATE TABLE counts (k STRING, n BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH (
+                  'connector' = 'upsert-kafka', 'topic' = 'spx_out', 'connection' = 'local-kafka',
+                  'key.format' = 'json', 'value.format' = 'json');
+                """;
+        api.deploy("spx", source + "INSERT INTO counts SELECT user_name, COUNT(*) FROM clicks GROUP BY user_name;");
+        api.ok(api.post("/api/jobs/spx/stop", Map.of()));
+        // a deduplication before the aggregation is a new stateful operator in a new place
+        api.ok(api.post("/api/jobs/spx/versions", Map.of("sql", source + """
+                INSERT INTO counts SELECT user_name, COUNT(DISTINCT page) FROM clicks GROUP BY user_name;
+                INSERT INTO counts SELECT CAST(page AS STRING), COUNT(*) FROM clicks GROUP BY page;
+                """)));
+        ApiClient.Answer refused = api.post("/api/jobs/spx/deploy", Map.of());
+        assertEquals(409, refused.status(), refused.body().toString());
+        String error = refused.body().path("error").asText();
+        assertTrue(error.contains("not state-compatible") && error.contains("--allow-non-restored-state"), error);
+
+        JsonNode fresh = api.ok(api.post("/api/jobs/spx/deploy", Map.of("fromSavepoint", "none")));
+        assertEquals(2, fresh.path("version").asInt(), fresh.toString());
+    }
+
+    private static List<String> clicks(int count) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            values.add("{\"user_name\":\"u" + (i % 3) + "\"}");
+        }
+        return values;
+    }
+
+    private int outputSize() {
+        return api.readAtLeast("sp_out", 0, Duration.ofSeconds(1)).size();
+    }
+
+    /**
+     * Reads the upsert output from record {@code from} on until every user's latest count is as expected;
+     * returns each user's counts in that stretch, in order.
+     */
+    private Map<String, List<Long>> awaitLatest(int from, Map<String, Long> expected) throws Exception {
+        Map<String, Long> latest = new TreeMap<>();
+        Map<String, List<Long>> seen = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!latest.equals(expected) && System.nanoTime() < deadline) {
+            latest.clear();
+            seen.clear();
+            List<JsonNode> records = api.readAtLeast("sp_out", from + 1, Duration.ofSeconds(3));
+            for (JsonNode record : records.subList(Math.min(from, records.size()), records.size())) {
+                String user = JSON.readTree(record.path("key").asText()).path("user_name").asText();
+                long n = JSON.readTree(record.path("value").asText()).path("n").asLong();
+                latest.put(user, n);
+                seen.computeIfAbsent(user, u -> new ArrayList<>()).add(n);
+            }
+        }
+        assertEquals(expected, latest);
+        return seen;
+    }
+}
