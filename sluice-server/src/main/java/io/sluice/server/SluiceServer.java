@@ -174,6 +174,7 @@ public final class SluiceServer implements AutoCloseable {
         if (config.jobs().sourceIdleTimeoutMs() > 0) {
             options.putIfAbsent("table.exec.source.idle-timeout", config.jobs().sourceIdleTimeoutMs() + " ms");
         }
+        options.putIfAbsent("restart-strategy.type", config.jobs().restartStrategy());
         // kept on cancel and on cluster shutdown, so a job lost with its cluster resumes where it was
         options.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         String jars = config.flink().pipelineJars();

@@ -10,6 +10,7 @@ public record JobStatus(
         String flinkJobId,
         String dashboardUrl,
         String deployedAt,
+        Long restarts,
         String message) {
 
     private static final Set<String> FAILED_STATES = Set.of("FAILED", "FAILING");

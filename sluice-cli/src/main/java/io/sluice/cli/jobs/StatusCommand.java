@@ -37,6 +37,7 @@ public final class StatusCommand implements Callable<Integer> {
         lines.add(field("Flink job", status.flinkJobId()));
         lines.add(field("Dashboard", status.dashboardUrl()));
         lines.add(field("Deployed at", status.deployedAt()));
+        lines.add(field("Restarts", status.restarts()));
         lines.add(field("Message", status.message()));
         return lines;
     }

@@ -16,7 +16,7 @@ class DemoGuideTest {
         Map<String, Deployment> deployments = new LinkedHashMap<>();
         for (DemoJob job : DemoJobs.all()) {
             deployments.put(job.name(), new Deployment(job.name(), 1, new JobStatus(job.name(), 1, "RUNNING",
-                    "id-" + job.name(), "http://127.0.0.1:8081/#/job/running/id-" + job.name() + "/overview", null, null)));
+                    "id-" + job.name(), "http://127.0.0.1:8081/#/job/running/id-" + job.name() + "/overview", null, null, null)));
         }
         List<String> lines = new DemoGuide("bin/sluice", "").lines(deployments, "http://127.0.0.1:8081/", true);
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class JobOutputTest {
     private static final JobStatus RUNNING = new JobStatus("clicks-etl", 2, "RUNNING", "a1b2c3",
-            "http://127.0.0.1:8081/#/job/running/a1b2c3/overview", "2026-11-27T18:00:00Z", null);
+            "http://127.0.0.1:8081/#/job/running/a1b2c3/overview", "2026-11-27T18:00:00Z", 0L, null);
 
     @Test
     void deploymentSummaryNamesVersionStateFlinkJobAndDashboard() {
@@ -20,13 +20,13 @@ class JobOutputTest {
 
     @Test
     void deploymentSummaryLeavesOutWhatTheServerDidNotSay() {
-        JobStatus deploying = new JobStatus("etl", 1, "DEPLOYING", null, null, null, "waiting for slots");
+        JobStatus deploying = new JobStatus("etl", 1, "DEPLOYING", null, null, null, null, "waiting for slots");
         assertEquals("Deployed etl version 1: DEPLOYING, waiting for slots", new Deployment("etl", 1, deploying).summary());
     }
 
     @Test
     void jobsTableHasOneRowPerJob() {
-        JobStatus never = new JobStatus("new-job", null, "NOT_DEPLOYED", null, null, null, null);
+        JobStatus never = new JobStatus("new-job", null, "NOT_DEPLOYED", null, null, null, null, null);
         assertEquals(List.of(
                 "NAME        VERSION  STATE         FLINK-JOB",
                 "clicks-etl  2        RUNNING       a1b2c3",
@@ -42,6 +42,7 @@ class JobOutputTest {
                 "Flink job:   a1b2c3",
                 "Dashboard:   http://127.0.0.1:8081/#/job/running/a1b2c3/overview",
                 "Deployed at: 2026-11-27T18:00:00Z",
+                "Restarts:    0",
                 "Message:     -"), StatusCommand.lines(RUNNING));
     }
 
@@ -57,6 +58,6 @@ class JobOutputTest {
         JobStatus status = ApiJson.mapper().readValue("""
                 {"name":"etl","version":3,"latestVersion":4,"state":"RUNNING","desiredState":"RUNNING",
                  "flinkJobId":"f","dashboardUrl":"u","deployedAt":"2026-11-27T18:00:00Z","message":null}""", JobStatus.class);
-        assertEquals(new JobStatus("etl", 3, "RUNNING", "f", "u", "2026-11-27T18:00:00Z", null), status);
+        assertEquals(new JobStatus("etl", 3, "RUNNING", "f", "u", "2026-11-27T18:00:00Z", null, null), status);
     }
 }

@@ -65,6 +65,7 @@ public record SluiceConfig(
             @JsonProperty("checkpoint-timeout-ms") long checkpointTimeoutMs,
             @JsonProperty("min-pause-ms") long minPauseMs,
             @JsonProperty("state-backend") String stateBackend,
+            @JsonProperty("restart-strategy") String restartStrategy,
             @JsonProperty("buffer-timeout-ms") long bufferTimeoutMs,
             @JsonProperty("source-idle-timeout-ms") long sourceIdleTimeoutMs) {
     }

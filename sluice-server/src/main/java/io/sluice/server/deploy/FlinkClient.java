@@ -57,6 +57,18 @@ public final class FlinkClient {
         }).orElse(false);
     }
 
+    /** How often Flink restarted the job since it was submitted (its {@code numRestarts} metric). */
+    public Optional<Long> restarts(String flinkJobId) {
+        return get("/jobs/" + flinkJobId + "/metrics?get=numRestarts").flatMap(metrics -> {
+            for (JsonNode metric : metrics) {
+                if ("numRestarts".equals(metric.path("id").asText())) {
+                    return Optional.of(metric.path("value").asLong());
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
     /** The root exception of a failed job, in full, or empty when there is none. */
     public Optional<String> rootException(String flinkJobId) {
         return get("/jobs/" + flinkJobId + "/exceptions").flatMap(exceptions -> {

@@ -221,11 +221,22 @@ public final class JobService {
         int latest = latestVersion(name);
         Optional<Deployment> deployment = repository.latestDeployment(name).map(this::refresh);
         if (deployment.isEmpty()) {
-            return new JobStatus(name, null, latest, "NOT_DEPLOYED", job.desiredState().name(), null, null, null, null);
+            return new JobStatus(name, null, latest, "NOT_DEPLOYED", job.desiredState().name(), null, null, null, null, null);
         }
         Deployment d = deployment.get();
+        Long restarts = d.active() && d.flinkJobId() != null ? restartsOf(d.flinkJobId()) : null;
         return new JobStatus(name, d.version(), latest, d.state(), job.desiredState().name(), d.flinkJobId(),
-                d.flinkJobId() == null ? null : flink.dashboardUrl(d.flinkJobId(), d.active()), d.deployedAt(), d.message());
+                d.flinkJobId() == null ? null : flink.dashboardUrl(d.flinkJobId(), d.active()), d.deployedAt(), restarts,
+                d.message());
+    }
+
+    private Long restartsOf(String flinkJobId) {
+        try {
+            return flink.restarts(flinkJobId).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.debug("No restart count for Flink job {}: {}", flinkJobId, e.getMessage());
+            return null;
+        }
     }
 
     /**

@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** What the API shows of a job's current deployment. */
 public record JobStatus(String name, Integer version, int latestVersion, String state, String desiredState,
-        String flinkJobId, String dashboardUrl, Instant deployedAt, String message) {
+        String flinkJobId, String dashboardUrl, Instant deployedAt, Long restarts, String message) {
 }
