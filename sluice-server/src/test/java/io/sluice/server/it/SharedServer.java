@@ -39,6 +39,12 @@ final class SharedServer {
         return client;
     }
 
+    /** The shared server itself, for tests that act on its processes. */
+    static synchronized SluiceServer server() {
+        client();
+        return server;
+    }
+
     static Path newDataDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);

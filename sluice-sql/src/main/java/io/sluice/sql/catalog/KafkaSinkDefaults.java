@@ -21,7 +21,8 @@ final class KafkaSinkDefaults {
     }
 
     Map<String, String> apply(String tableName, Map<String, String> options) {
-        boolean kafka = "kafka".equals(options.get("connector"));
+        String connector = options.getOrDefault("connector", "");
+        boolean kafka = connector.equals("kafka") || connector.equals("upsert-kafka");
         boolean exactlyOnce = "exactly-once".equalsIgnoreCase(options.getOrDefault("sink.delivery-guarantee", ""));
         if (!kafka || !exactlyOnce) {
             return options;
