@@ -80,7 +80,7 @@ class ExactlyOnceUnderFailuresIT {
             if (batch % 2 == 1) {
                 // at a different point of the job's progress each time
                 Thread.sleep(random.nextInt(3000));
-                killTaskManager();
+                new TaskManagerKiller(api, server).killAndAwaitRecovery("eo");
                 kills++;
             }
         }
@@ -123,20 +123,6 @@ class ExactlyOnceUnderFailuresIT {
         assertEquals("RUNNING", status.path("state").asText(), status.toString());
         assertTrue(status.path("restarts").asLong() >= 1, "Flink restarted the job after the kills: " + status);
         assertEquals(3, kills);
-    }
-
-    /** Kills the TaskManager process, then waits until Flink has restarted the job on its replacement. */
-    private void killTaskManager() throws InterruptedException {
-        long restartsBefore = api.ok(api.get("/api/jobs/eo/status")).path("restarts").asLong();
-        ProcessHandle.of(server.embeddedFlink().taskManagerPids().get(0)).ifPresent(ProcessHandle::destroyForcibly);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode status = api.ok(api.get("/api/jobs/eo/status"));
-        while (!(status.path("restarts").asLong() > restartsBefore && status.path("state").asText().equals("RUNNING"))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            status = api.ok(api.get("/api/jobs/eo/status"));
-        }
-        assertEquals("RUNNING", status.path("state").asText(), "the job recovered: " + status);
     }
 
     private static String json(String[] event) {
