@@ -19,41 +19,46 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.sluice.server.SluiceServer;
+import io.sluice.server.store.LocalMariaDb;
 import io.sluice.server.store.LocalPostgres;
 
 /**
  * At-least-once plus idempotent upsert is effectively exactly-once: a continuous aggregation and a
- * lookup join against a PostgreSQL dimension table (IP prefix to city, cached) upsert into real
- * PostgreSQL tables while the TaskManager is killed; the final tables equal the oracle.
+ * lookup join against a dimension table (IP prefix to city, cached) upsert into real PostgreSQL and
+ * MariaDB tables while the TaskManager is killed; the final tables equal the oracle.
  */
 class JdbcUpsertUnderFailuresIT {
     private static final Map<String, String> CITIES = Map.of("10.1", "Berlin", "10.2", "Shenzhen", "10.3", "Hangzhou");
     private static LocalPostgres postgres;
+    private static LocalMariaDb mariaDb;
 
     private final ApiClient api = SharedServer.client();
     private final SluiceServer server = SharedServer.server();
 
+    /** How the test reaches one database: its JDBC URL and credentials. */
+    private record Database(String name, String url, String user) {
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, user, "");
+        }
+    }
+
     @BeforeAll
-    static void startPostgres() throws SQLException {
+    static void startDatabases() throws SQLException {
         postgres = LocalPostgres.start();
-        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "");
-                Statement statement = db.createStatement()) {
-            statement.execute("CREATE TABLE user_totals (user_name TEXT PRIMARY KEY, clicks BIGINT NOT NULL)");
-            statement.execute("CREATE TABLE city_totals (city TEXT PRIMARY KEY, clicks BIGINT NOT NULL)");
-            statement.execute("CREATE TABLE ip_city (prefix TEXT PRIMARY KEY, city TEXT NOT NULL)");
-            for (Map.Entry<String, String> city : CITIES.entrySet()) {
-                statement.execute("INSERT INTO ip_city VALUES ('" + city.getKey() + "', '" + city.getValue() + "')");
-            }
+        mariaDb = LocalMariaDb.start();
+        try (Connection db = mariaDb.connect("mysql"); Statement statement = db.createStatement()) {
+            statement.execute("CREATE DATABASE sluice_test");
         }
     }
 
     @AfterAll
-    static void stopPostgres() {
+    static void stopDatabases() {
         if (postgres != null) {
             postgres.close();
+        }
+        if (mariaDb != null) {
+            mariaDb.close();
         }
     }
 
@@ -63,32 +68,52 @@ class JdbcUpsertUnderFailuresIT {
     }
 
     @Test
-    void upsertTablesEqualTheOracleAfterKilledTaskManagers() throws Exception {
-        api.ok(api.post("/api/connections", Map.of("name", "pg-test", "type", "jdbc",
-                "properties", Map.of("url", postgres.jdbcUrl(), "username", postgres.user()),
-                // the test server trusts local connections; the password is there because the connector wants both
+    void postgresUpsertTablesEqualTheOracleAfterKilledTaskManagers() throws Exception {
+        runScenario(new Database("pg", postgres.jdbcUrl(), postgres.user()));
+    }
+
+    @Test
+    void mariaDbUpsertTablesEqualTheOracleAfterKilledTaskManagers() throws Exception {
+        runScenario(new Database("maria", mariaDb.jdbcUrl("sluice_test"), "root"));
+    }
+
+    private void runScenario(Database database) throws Exception {
+        try (Connection db = database.connect(); Statement statement = db.createStatement()) {
+            statement.execute("CREATE TABLE user_totals (user_name VARCHAR(64) PRIMARY KEY, clicks BIGINT NOT NULL)");
+            statement.execute("CREATE TABLE city_totals (city VARCHAR(64) PRIMARY KEY, clicks BIGINT NOT NULL)");
+            statement.execute("CREATE TABLE ip_city (prefix VARCHAR(16) PRIMARY KEY, city VARCHAR(64) NOT NULL)");
+            for (Map.Entry<String, String> city : CITIES.entrySet()) {
+                statement.execute("INSERT INTO ip_city VALUES ('" + city.getKey() + "', '" + city.getValue() + "')");
+            }
+        }
+        String connection = database.name() + "-test";
+        String topic = database.name() + "_in";
+        String job = database.name() + "-upsert";
+        api.ok(api.post("/api/connections", Map.of("name", connection, "type", "jdbc",
+                "properties", Map.of("url", database.url(), "username", database.user()),
+                // the test databases trust local connections; the password is there because the connector wants both
                 "secrets", Map.of("password", "not-checked"))));
-        api.createTopic("pg_in", 1);
-        api.ok(api.post("/api/jobs", Map.of("name", "pg-upsert", "settings", Map.of("checkpointIntervalMs", 1000), "sql", """
+        api.createTopic(topic, 1);
+        api.ok(api.post("/api/jobs", Map.of("name", job, "settings", Map.of("checkpointIntervalMs", 1000), "sql", """
                 CREATE TABLE clicks (user_name STRING, ip STRING, proc AS PROCTIME()) WITH (
-                  'connector' = 'kafka', 'topic' = 'pg_in', 'connection' = 'local-kafka',
-                  'properties.group.id' = 'pg-upsert', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');
+                  'connector' = 'kafka', 'topic' = '%1$s', 'connection' = 'local-kafka',
+                  'properties.group.id' = '%2$s', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');
                 CREATE TABLE ip_city (prefix STRING, city STRING, PRIMARY KEY (prefix) NOT ENFORCED) WITH (
-                  'connector' = 'jdbc', 'connection' = 'pg-test', 'table-name' = 'ip_city',
+                  'connector' = 'jdbc', 'connection' = '%3$s', 'table-name' = 'ip_city',
                   'lookup.cache' = 'PARTIAL', 'lookup.partial-cache.max-rows' = '1000',
                   'lookup.partial-cache.expire-after-write' = '10 min');
                 CREATE TABLE user_totals (user_name STRING, clicks BIGINT, PRIMARY KEY (user_name) NOT ENFORCED) WITH (
-                  'connector' = 'jdbc', 'connection' = 'pg-test', 'table-name' = 'user_totals');
+                  'connector' = 'jdbc', 'connection' = '%3$s', 'table-name' = 'user_totals');
                 CREATE TABLE city_totals (city STRING, clicks BIGINT, PRIMARY KEY (city) NOT ENFORCED) WITH (
-                  'connector' = 'jdbc', 'connection' = 'pg-test', 'table-name' = 'city_totals');
+                  'connector' = 'jdbc', 'connection' = '%3$s', 'table-name' = 'city_totals');
                 INSERT INTO user_totals SELECT user_name, COUNT(*) FROM clicks GROUP BY user_name;
                 INSERT INTO city_totals
                 SELECT d.city, COUNT(*)
                 FROM clicks AS c JOIN ip_city FOR SYSTEM_TIME AS OF c.proc AS d
                   ON SUBSTRING(c.ip FROM 1 FOR 4) = d.prefix
                 GROUP BY d.city;
-                """)));
-        api.ok(api.post("/api/jobs/pg-upsert/deploy", Map.of()));
+                """.formatted(topic, job, connection))));
+        api.ok(api.post("/api/jobs/" + job + "/deploy", Map.of()));
 
         Random random = new Random(29);
         List<String> prefixes = new ArrayList<>(new TreeMap<>(CITIES).keySet());
@@ -103,23 +128,24 @@ class JdbcUpsertUnderFailuresIT {
                 expectedUsers.merge(user, 1L, Long::sum);
                 expectedCities.merge(CITIES.get(prefix), 1L, Long::sum);
             }
-            api.produce("pg_in", values);
+            api.produce(topic, values);
             if (batch % 2 == 1) {
                 Thread.sleep(random.nextInt(2000));
-                new TaskManagerKiller(api, server).killAndAwaitRecovery("pg-upsert");
+                new TaskManagerKiller(api, server).killAndAwaitRecovery(job);
             }
         }
 
-        assertEquals(expectedUsers, awaitTable("user_totals", "user_name", expectedUsers));
-        assertEquals(expectedCities, awaitTable("city_totals", "city", expectedCities));
+        assertEquals(expectedUsers, awaitTable(database, "user_totals", "user_name", expectedUsers));
+        assertEquals(expectedCities, awaitTable(database, "city_totals", "city", expectedCities));
     }
 
-    private static Map<String, Long> awaitTable(String table, String key, Map<String, Long> expected) throws Exception {
+    private static Map<String, Long> awaitTable(Database database, String table, String key, Map<String, Long> expected)
+            throws Exception {
         Map<String, Long> rows = new TreeMap<>();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             rows.clear();
-            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "");
+            try (Connection db = database.connect();
                     Statement statement = db.createStatement();
                     ResultSet result = statement.executeQuery("SELECT " + key + ", clicks FROM " + table)) {
                 while (result.next()) {

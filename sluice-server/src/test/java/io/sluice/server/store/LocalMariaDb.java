@@ -1,0 +1,122 @@
+package io.sluice.server.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real MariaDB server for tests, from Debian's {@code mariadb-server} (installed with apt-get when
+ * absent), on a temp data dir and a free loopback port. It runs without grant tables: tests connect
+ * as any user, which keeps the fixture free of passwords.
+ */
+public final class LocalMariaDb implements AutoCloseable {
+    private static final Path SERVER = Path.of("/usr/sbin/mariadbd");
+    private final Process process;
+    private final int port;
+
+    private LocalMariaDb(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static LocalMariaDb start() {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!Files.isExecutable(SERVER) && root) {
+            run(List.of("apt-get", "update", "-q"));
+            run(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q", "mariadb-server"));
+        }
+        if (!Files.isExecutable(SERVER)) {
+            throw new IllegalStateException("no MariaDB server at " + SERVER + "; install it with `apt-get install mariadb-server`");
+        }
+        try {
+            Path base = Files.createTempDirectory("sluice-mariadb");
+            Path data = base.resolve("data");
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> user = root ? List.of("--user=root") : List.of();
+            List<String> install = new ArrayList<>(List.of("mariadb-install-db", "--no-defaults", "--datadir=" + data,
+                    "--auth-root-authentication-method=normal", "--skip-test-db"));
+            install.addAll(user);
+            run(install);
+            List<String> command = new ArrayList<>(List.of(SERVER.toString(), "--no-defaults", "--datadir=" + data,
+                    "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + base.resolve("mariadb.sock"),
+                    "--pid-file=" + base.resolve("mariadb.pid"), "--skip-grant-tables", "--skip-networking=0"));
+            command.addAll(user);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(base.resolve("mariadb.log").toFile()).start();
+            LocalMariaDb server = new LocalMariaDb(process, port);
+            server.awaitReady(Duration.ofSeconds(60), base.resolve("mariadb.log"));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a local MariaDB", e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), "root", "");
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitReady(Duration timeout, Path log) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try (Connection ignored = connect("mysql")) {
+                return;
+            } catch (SQLException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while MariaDB started", e);
+            }
+        }
+        close();
+        throw new IllegalStateException("MariaDB did not accept connections within " + timeout.toSeconds()
+                + " s; see " + log, last);
+    }
+
+    private static void run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("`" + String.join(" ", command) + "` failed:\n" + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+}
