@@ -47,6 +47,21 @@ public final class DeployCommand implements Callable<Integer> {
             description = "Network buffer timeout, e.g. 100ms (0 = lowest latency).")
     private Duration bufferTimeout;
 
+    @Option(names = "--checkpoint-mode", paramLabel = "MODE", description = "exactly-once (default) or at-least-once.")
+    private String checkpointMode;
+
+    @Option(names = "--checkpoint-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Abort a checkpoint that takes longer, e.g. 10min.")
+    private Duration checkpointTimeout;
+
+    @Option(names = "--min-pause", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Least time between the end of one checkpoint and the start of the next.")
+    private Duration minPause;
+
+    @Option(names = "--state-backend", paramLabel = "BACKEND",
+            description = "rocksdb (default; incremental checkpoints, state may outgrow memory) or heap.")
+    private String stateBackend;
+
     @Option(names = "--from-savepoint", paramLabel = "ID|latest|none",
             description = "Start from this savepoint (an id from `sluice savepoints`), the latest one, or empty state.")
     private String fromSavepoint;
@@ -80,6 +95,7 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     JobSettings settings() {
-        return JobSettings.of(parallelism, checkpointInterval, bufferTimeout);
+        return JobSettings.of(parallelism, checkpointInterval, bufferTimeout)
+                .withCheckpointing(checkpointMode, checkpointTimeout, minPause, stateBackend);
     }
 }
