@@ -385,16 +385,15 @@ public final class JobService {
     /** A job that was just deployed gets a little time to start all its tasks before it counts as not running. */
     private void requireRunning(Deployment deployment, String action) {
         Instant deadline = clock.instant().plus(START_GRACE);
-        while (STARTING.contains(refresh(deployment).state()) || "RUNNING".equals(refresh(deployment).state())) {
+        String state = refresh(deployment).state();
+        while ((STARTING.contains(state) || "RUNNING".equals(state)) && clock.instant().isBefore(deadline)) {
             if (flink.allTasksRunning(deployment.flinkJobId())) {
                 return;
             }
-            if (clock.instant().isAfter(deadline)) {
-                break;
-            }
             pause();
+            state = refresh(deployment).state();
         }
-        throw ApiException.conflict("job " + deployment.job() + " is " + refresh(deployment).state()
+        throw ApiException.conflict("job " + deployment.job() + " is " + state
                 + " and not all its tasks run; only a RUNNING job can " + action);
     }
 

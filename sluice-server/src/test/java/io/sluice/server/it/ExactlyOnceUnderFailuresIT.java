@@ -78,8 +78,7 @@ class ExactlyOnceUnderFailuresIT {
             }
             api.produce("eo_in", values);
             if (batch % 2 == 1) {
-                // at a different point of the job's progress each time
-                Thread.sleep(random.nextInt(3000));
+                // right after a batch arrives, while the job is busy with it
                 new TaskManagerKiller(api, server).killAndAwaitRecovery("eo");
                 kills++;
             }

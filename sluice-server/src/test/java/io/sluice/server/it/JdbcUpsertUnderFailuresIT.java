@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.sluice.server.SluiceServer;
 import io.sluice.server.store.LocalMariaDb;
 import io.sluice.server.store.LocalPostgres;
+import io.sluice.server.testing.Poll;
 
 /**
  * At-least-once plus idempotent upsert is effectively exactly-once: a continuous aggregation and a
@@ -130,7 +131,7 @@ class JdbcUpsertUnderFailuresIT {
             }
             api.produce(topic, values);
             if (batch % 2 == 1) {
-                Thread.sleep(random.nextInt(2000));
+                // right after a batch arrives, while the job is busy with it
                 new TaskManagerKiller(api, server).killAndAwaitRecovery(job);
             }
         }
@@ -141,21 +142,17 @@ class JdbcUpsertUnderFailuresIT {
 
     private static Map<String, Long> awaitTable(Database database, String table, String key, Map<String, Long> expected)
             throws Exception {
+        return Poll.until(Duration.ofMinutes(3), Duration.ofMillis(500), () -> read(database, table, key), expected::equals);
+    }
+
+    private static Map<String, Long> read(Database database, String table, String key) throws SQLException {
         Map<String, Long> rows = new TreeMap<>();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            rows.clear();
-            try (Connection db = database.connect();
-                    Statement statement = db.createStatement();
-                    ResultSet result = statement.executeQuery("SELECT " + key + ", clicks FROM " + table)) {
-                while (result.next()) {
-                    rows.put(result.getString(1), result.getLong(2));
-                }
+        try (Connection db = database.connect();
+                Statement statement = db.createStatement();
+                ResultSet result = statement.executeQuery("SELECT " + key + ", clicks FROM " + table)) {
+            while (result.next()) {
+                rows.put(result.getString(1), result.getLong(2));
             }
-            if (rows.equals(expected)) {
-                return rows;
-            }
-            Thread.sleep(500);
         }
         return rows;
     }

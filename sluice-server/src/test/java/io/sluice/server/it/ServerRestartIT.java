@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sluice.server.SluiceServer;
 import io.sluice.server.deploy.CheckpointLocator;
+import io.sluice.server.testing.Poll;
 
 /**
  * A second start on the same data dir finds its jobs and brings them back from their last checkpoint;
@@ -52,11 +54,9 @@ class ServerRestartIT {
                     """).path("flinkJobId").asText();
             assertEquals(Map.of("u0", 10L, "u1", 10L, "u2", 10L), awaitTable(api, Map.of("u0", 10L, "u1", 10L, "u2", 10L)));
             CheckpointLocator checkpoints = new CheckpointLocator(dataDir.resolve("flink").resolve("checkpoints"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (checkpoints.latest(firstFlinkJob).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            assertTrue(checkpoints.latest(firstFlinkJob).isPresent(), "a checkpoint completed");
+            String flinkJob = firstFlinkJob;
+            assertTrue(Poll.until(Duration.ofSeconds(60), Duration.ofMillis(200), () -> checkpoints.latest(flinkJob),
+                    Optional::isPresent).isPresent(), "a checkpoint completed");
         } finally {
             first.close();
         }
@@ -68,13 +68,10 @@ class ServerRestartIT {
             ApiClient api = new ApiClient(second.url());
             JsonNode jobs = api.ok(api.get("/api/jobs"));
             assertEquals("counts", jobs.get(0).path("name").asText());
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            JsonNode status = api.ok(api.get("/api/jobs/counts/status"));
-            while (!(status.path("state").asText().equals("RUNNING") && !status.path("flinkJobId").asText().equals(firstFlinkJob))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                status = api.ok(api.get("/api/jobs/counts/status"));
-            }
+            String lostFlinkJob = firstFlinkJob;
+            JsonNode status = Poll.until(Duration.ofSeconds(90), Duration.ofMillis(500),
+                    () -> api.ok(api.get("/api/jobs/counts/status")),
+                    s -> s.path("state").asText().equals("RUNNING") && !s.path("flinkJobId").asText().equals(lostFlinkJob));
             assertEquals("RUNNING", status.path("state").asText(), status.toString());
             assertNotEquals(firstFlinkJob, status.path("flinkJobId").asText());
             api.produce("restart_in", values(30, 60));

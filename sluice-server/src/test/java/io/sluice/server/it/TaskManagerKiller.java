@@ -7,6 +7,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.sluice.server.SluiceServer;
+import io.sluice.server.testing.Poll;
 
 /** Fault injection: kills the TaskManager process and waits until Flink has restarted the job on its replacement. */
 final class TaskManagerKiller {
@@ -18,16 +19,12 @@ final class TaskManagerKiller {
         this.server = server;
     }
 
-    void killAndAwaitRecovery(String job) throws InterruptedException {
+    void killAndAwaitRecovery(String job) throws Exception {
         long restartsBefore = api.ok(api.get("/api/jobs/" + job + "/status")).path("restarts").asLong();
         ProcessHandle.of(server.embeddedFlink().taskManagerPids().get(0)).ifPresent(ProcessHandle::destroyForcibly);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode status = api.ok(api.get("/api/jobs/" + job + "/status"));
-        while (!(status.path("restarts").asLong() > restartsBefore && status.path("state").asText().equals("RUNNING"))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            status = api.ok(api.get("/api/jobs/" + job + "/status"));
-        }
+        JsonNode status = Poll.until(Duration.ofSeconds(120), Duration.ofMillis(500),
+                () -> api.ok(api.get("/api/jobs/" + job + "/status")),
+                s -> s.path("restarts").asLong() > restartsBefore && s.path("state").asText().equals("RUNNING"));
         assertEquals("RUNNING", status.path("state").asText(), "the job recovered: " + status);
     }
 }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.sluice.server.testing.Poll;
+
 /**
  * A real MariaDB server for tests, from Debian's {@code mariadb-server} (installed with apt-get when
  * absent), on a temp data dir and a free loopback port. It runs without grant tables: tests connect
@@ -85,24 +87,27 @@ public final class LocalMariaDb implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout, Path log) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        SQLException last = null;
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try (Connection ignored = connect("mysql")) {
-                return;
-            } catch (SQLException e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while MariaDB started", e);
-            }
+        boolean ready;
+        try {
+            ready = Poll.until(timeout, Duration.ofMillis(200), this::acceptsConnections,
+                    accepted -> accepted || !process.isAlive());
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("waiting for MariaDB failed; see " + log, e);
         }
-        close();
-        throw new IllegalStateException("MariaDB did not accept connections within " + timeout.toSeconds()
-                + " s; see " + log, last);
+        if (!ready) {
+            close();
+            throw new IllegalStateException("MariaDB did not accept connections within " + timeout.toSeconds()
+                    + " s; see " + log);
+        }
+    }
+
+    private boolean acceptsConnections() {
+        try (Connection ignored = connect("mysql")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static void run(List<String> command) {
