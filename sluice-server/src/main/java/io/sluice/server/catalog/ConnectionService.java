@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.sluice.server.api.ApiException;
@@ -81,11 +80,5 @@ public final class ConnectionService implements ConnectionResolver {
     public Optional<ResolvedConnection> resolve(String name) {
         return repository.find(name).map(connection -> new ResolvedConnection(
                 connection.name(), connection.connectorOptions(), new HashSet<>(connection.secrets().values())));
-    }
-
-    public Set<String> allSecretValues() {
-        Set<String> values = new HashSet<>();
-        repository.list().forEach(connection -> values.addAll(connection.secrets().values()));
-        return values;
     }
 }
