@@ -5,17 +5,20 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.table.api.StatementSet;
-import org.apache.flink.table.api.TableResult;
+import org.apache.flink.api.dag.Transformation;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 
 /** A script turned into one Flink statement set, ready to explain or submit. */
 public final class CompiledJob {
-    private final StatementSet statementSet;
+    private final StreamExecutionEnvironment environment;
+    private final StreamStatementSet statementSet;
     private final List<Statement> inserts;
     private final SecretMask mask;
 
-    CompiledJob(StatementSet statementSet, List<Statement> inserts, SecretMask mask) {
+    CompiledJob(StreamExecutionEnvironment environment, StreamStatementSet statementSet, List<Statement> inserts,
+            SecretMask mask) {
+        this.environment = requireNonNull(environment, "environment is null");
         this.statementSet = requireNonNull(statementSet, "statementSet is null");
         this.inserts = List.copyOf(inserts);
         this.mask = requireNonNull(mask, "mask is null");
@@ -33,12 +36,26 @@ public final class CompiledJob {
         }
     }
 
-    /** Submits the job to the cluster the compiler was configured for and returns its Flink id. */
+    /**
+     * Submits the job to the cluster the compiler was configured for and returns its Flink id. Its
+     * stateful operators get identities from what they compute, not from the plan's shape, so a
+     * savepoint still fits after a stateless change (see {@link OperatorIdentities}).
+     */
     public JobID submit() {
-        TableResult result = statementSet.execute();
-        JobClient client = result.getJobClient()
-                .orElseThrow(() -> new IllegalStateException("Flink returned no job client for the submitted statement set"));
-        return client.getJobID();
+        plannedWithStableIdentities();
+        try {
+            return environment.executeAsync().getJobID();
+        } catch (Exception e) {
+            throw new JobSubmissionException("Flink did not accept the job: " + e.getMessage(), e);
+        }
+    }
+
+    /** Plans the job into the environment's transformations (sinks first), each operator with its stable uid. */
+    List<Transformation<?>> plannedWithStableIdentities() {
+        statementSet.attachAsDataStream();
+        List<Transformation<?>> sinks = environment.getTransformations();
+        new OperatorIdentities().assign(sinks);
+        return sinks;
     }
 
     /** Planner messages name the sink table; point at the INSERT into it, else at the first INSERT. */

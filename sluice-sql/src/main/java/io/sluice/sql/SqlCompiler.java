@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.table.api.StatementSet;
-import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamStatementSet;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 import io.sluice.sql.catalog.ConnectionExpandingCatalog;
 import io.sluice.sql.catalog.ConnectionResolver;
@@ -96,11 +97,14 @@ public final class SqlCompiler {
                 body.add(statement);
             }
         }
-        TableEnvironment tableEnvironment = TableEnvironment.create(configuration);
+        // a stream environment of our own (not the context one, which would run locally) lets the
+        // job's transformations be reached before submission, to give them stable identities
+        StreamExecutionEnvironment environment = new StreamExecutionEnvironment(configuration);
+        StreamTableEnvironment tableEnvironment = StreamTableEnvironment.create(environment);
         ConnectionExpandingCatalog catalog = new ConnectionExpandingCatalog(CATALOG, DATABASE, connections, jobName);
         tableEnvironment.registerCatalog(CATALOG, catalog);
         tableEnvironment.useCatalog(CATALOG);
-        StatementSet statementSet = tableEnvironment.createStatementSet();
+        StreamStatementSet statementSet = tableEnvironment.createStatementSet();
 
         List<Statement> inserts = new ArrayList<>();
         for (Statement statement : body) {
@@ -119,7 +123,7 @@ public final class SqlCompiler {
             Statement last = statements.get(statements.size() - 1);
             throw new SqlScriptException(last.errorAtStart("the script has no INSERT INTO; a job needs at least one sink"));
         }
-        return new CompiledJob(statementSet, inserts, new SecretMask(catalog.secretValues()));
+        return new CompiledJob(environment, statementSet, inserts, new SecretMask(catalog.secretValues()));
     }
 
     private static void applySet(Statement statement, Configuration configuration) {

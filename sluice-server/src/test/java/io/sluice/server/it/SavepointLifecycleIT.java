@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,26 +19,40 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Savepoints as versions of a job's state: stop takes one, a new version resumes from it and its
- * counts continue, an older one can be restored, and a version that cannot use a savepoint is refused
+ * Savepoints as versions of a job's state: stop takes one, a changed new version resumes from it and
+ * its counts continue, an older one can be restored, and a version that cannot use a savepoint is refused
  * with the reason.
  */
 class SavepointLifecycleIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ApiClient api = SharedServer.client();
 
-    /** Version 2 changes only where a fresh start would begin reading, so a restored one shows by its counts. */
-    private static String script(String startup) {
-        return """
-                CREATE TABLE clicks (user_name STRING) WITH (
-                  'connector' = 'kafka', 'topic' = 'sp_in', 'connection' = 'local-kafka',
-                  'properties.group.id' = 'sp-counts', 'format' = 'json', %s);
-                CREATE TABLE counts (user_name STRING, n BIGINT, PRIMARY KEY (user_name) NOT ENFORCED) WITH (
-                  'connector' = 'upsert-kafka', 'topic' = 'sp_out', 'connection' = 'local-kafka',
-                  'key.format' = 'json', 'value.format' = 'json');
-                INSERT INTO counts SELECT user_name, COUNT(*) FROM clicks GROUP BY user_name;
-                """.formatted(startup);
-    }
+    private static final String VERSION_1 = """
+            CREATE TABLE clicks (user_name STRING) WITH (
+              'connector' = 'kafka', 'topic' = 'sp_in', 'connection' = 'local-kafka',
+              'properties.group.id' = 'sp-counts', 'format' = 'json', 'scan.startup.mode' = 'earliest-offset');
+            CREATE TABLE counts (user_name STRING, n BIGINT, PRIMARY KEY (user_name) NOT ENFORCED) WITH (
+              'connector' = 'upsert-kafka', 'topic' = 'sp_out', 'connection' = 'local-kafka',
+              'key.format' = 'json', 'value.format' = 'json');
+            INSERT INTO counts SELECT user_name, COUNT(*) FROM clicks GROUP BY user_name;
+            """;
+
+    /**
+     * Version 2 changes the query but not what its aggregation stores: a new source column, a filter and
+     * an output column. It would start reading at offset 30 if it started fresh, so a restore shows in
+     * its counts.
+     */
+    private static final String VERSION_2 = """
+            CREATE TABLE clicks (user_name STRING, page INT) WITH (
+              'connector' = 'kafka', 'topic' = 'sp_in', 'connection' = 'local-kafka',
+              'properties.group.id' = 'sp-counts', 'format' = 'json',
+              'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'partition:0,offset:30');
+            CREATE TABLE counts (user_name STRING, n BIGINT, label STRING, PRIMARY KEY (user_name) NOT ENFORCED) WITH (
+              'connector' = 'upsert-kafka', 'topic' = 'sp_out', 'connection' = 'local-kafka',
+              'key.format' = 'json', 'value.format' = 'json');
+            INSERT INTO counts
+              SELECT user_name, COUNT(*), CONCAT('user ', user_name) FROM clicks WHERE user_name <> 'bot' GROUP BY user_name;
+            """;
 
     @AfterEach
     void stopJobs() {
@@ -48,7 +64,7 @@ class SavepointLifecycleIT {
         api.createTopic("sp_in", 1);
         api.createTopic("sp_out", 1);
         api.produce("sp_in", clicks(30));
-        api.deploy("sp-counts", script("'scan.startup.mode' = 'earliest-offset'"));
+        api.deploy("sp-counts", VERSION_1);
         awaitLatest(0, Map.of("u0", 10L, "u1", 10L, "u2", 10L));
 
         JsonNode stopped = api.ok(api.post("/api/jobs/sp-counts/stop", Map.of()));
@@ -60,16 +76,19 @@ class SavepointLifecycleIT {
         assertTrue(afterStop.get(0).path("sizeBytes").asLong() > 0, afterStop.toString());
         long stopSavepoint = afterStop.get(0).path("id").asLong();
 
-        // while it is stopped, more clicks arrive; version 2 resumes from the savepoint: its offsets and counts
-        api.produce("sp_in", clicks(30));
+        // while it is stopped, more clicks arrive, some from a bot; the changed version 2 resumes from the
+        // savepoint: its offsets and counts
+        List<String> more = new ArrayList<>(clicks(30));
+        more.addAll(List.of("{\"user_name\":\"bot\"}", "{\"user_name\":\"bot\"}"));
+        api.produce("sp_in", more);
         int mark = outputSize();
         api.ok(api.post("/api/jobs/sp-counts/versions",
-                Map.of("sql", script("'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'partition:0,offset:30'"),
-                        "settings", Map.of("checkpointIntervalMs", 2000))));
+                Map.of("sql", VERSION_2, "settings", Map.of("checkpointIntervalMs", 2000))));
         JsonNode v2 = api.ok(api.post("/api/jobs/sp-counts/deploy", Map.of()));
         assertEquals(2, v2.path("version").asInt(), v2.toString());
         Map<String, List<Long>> resumed = awaitLatest(mark, Map.of("u0", 20L, "u1", 20L, "u2", 20L));
         resumed.forEach((user, counts) -> assertEquals(11L, counts.get(0), user + " continued from 10: " + counts));
+        assertEquals(Set.of("user u0", "user u1", "user u2"), labelsFrom(mark), "the new column is written");
 
         // a manual savepoint while running, then back to the older one: counts continue from that point
         JsonNode manual = api.ok(api.post("/api/jobs/sp-counts/savepoints", Map.of()));
@@ -117,6 +136,15 @@ class SavepointLifecycleIT {
             values.add("{\"user_name\":\"u" + (i % 3) + "\"}");
         }
         return values;
+    }
+
+    private Set<String> labelsFrom(int from) throws Exception {
+        Set<String> labels = new TreeSet<>();
+        List<JsonNode> records = api.readAtLeast("sp_out", from + 1, Duration.ofSeconds(3));
+        for (JsonNode record : records.subList(from, records.size())) {
+            labels.add(JSON.readTree(record.path("value").asText()).path("label").asText());
+        }
+        return labels;
     }
 
     private int outputSize() {
