@@ -38,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.sluice.server.testing.Poll;
+
 /** Starts the real embedded Kafka broker and Flink session cluster as child processes, on free loopback ports. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedClusterIT {
@@ -85,6 +87,7 @@ class EmbeddedClusterIT {
         JsonNode overview = getJson(flink.restUrl().resolve("/overview"));
         assertEquals(1, overview.path("taskmanagers").asInt(), overview.toString());
         assertEquals(4, overview.path("slots-total").asInt(), overview.toString());
+        assertEquals(4, overview.path("slots-total").asInt(), overview.toString());
         assertEquals("2.2.0", overview.path("flink-version").asText(), overview.toString());
     }
 
@@ -129,7 +132,9 @@ class EmbeddedClusterIT {
                 Optional.ofNullable(taskManagerRpcAddresses().get("flink-taskmanager-0"))
                         .filter(address -> !address.equals(addressesBefore.get("flink-taskmanager-0"))));
         assertNotEquals(addressesBefore.get("flink-taskmanager-0"), newAddress);
-        JsonNode overview = getJson(flink.restUrl().resolve("/overview"));
+        // a TaskManager registers first and reports its slots a moment later
+        JsonNode overview = Poll.until(Duration.ofSeconds(60), Duration.ofMillis(200),
+                () -> getJson(flink.restUrl().resolve("/overview")), current -> current.path("slots-total").asInt() == 4);
         assertEquals(1, overview.path("taskmanagers").asInt(), overview.toString());
         assertEquals(4, overview.path("slots-total").asInt(), overview.toString());
     }
