@@ -12,6 +12,7 @@ import io.sluice.cli.jobs.SavepointsCommand;
 import io.sluice.cli.jobs.StopCommand;
 import io.sluice.cli.server.ServerCommand;
 import io.sluice.cli.sql.ExplainCommand;
+import io.sluice.cli.sql.PreviewCommand;
 import io.sluice.cli.sql.ValidateCommand;
 import io.sluice.cli.topics.TopicCommand;
 import io.sluice.cli.topics.TopicConsumeCommand;
@@ -55,6 +56,7 @@ public final class SluiceCli {
                 .addSubcommand(new SavepointsCommand(server, terminal))
                 .addSubcommand(new ValidateCommand(server, terminal))
                 .addSubcommand(new ExplainCommand(server, terminal))
+                .addSubcommand(new PreviewCommand(server, terminal))
                 .addSubcommand(topic);
         ErrorReporter errors = new ErrorReporter(terminal.err());
         return sluice

@@ -82,6 +82,39 @@ class CliAgainstRealServerIT {
     }
 
     @Test
+    void previewPrintsEachInsertsChangelogAndFinalTableFromTypedRows() throws Exception {
+        Path script = work.resolve("preview.sql");
+        Files.writeString(script, """
+                CREATE TABLE clicks (user_name STRING, page STRING) WITH (
+                  'connector' = 'kafka', 'topic' = 'cli_preview', 'connection' = 'local-kafka',
+                  'properties.group.id' = 'preview', 'format' = 'json');
+                CREATE TABLE per_user (user_name STRING, hits BIGINT, PRIMARY KEY (user_name) NOT ENFORCED) WITH (
+                  'connector' = 'upsert-kafka', 'topic' = 'cli_preview_out', 'connection' = 'local-kafka',
+                  'key.format' = 'json', 'value.format' = 'json');
+                INSERT INTO per_user SELECT user_name, COUNT(*) AS hits FROM clicks GROUP BY user_name;
+                """);
+        Path rows = work.resolve("clicks.jsonl");
+        Files.writeString(rows, """
+                {"user_name": "ann", "page": "p1"}
+                {"user_name": "bob", "page": "p1"}
+                {"user_name": "ann", "page": "p2"}
+                """);
+        CliRun run = ok(sluice("", "preview", script.toString(), "--sample", "clicks=" + rows));
+        assertEquals("""
+                INSERT INTO per_user: 4 changes
+                  op  user_name  hits
+                  +I  ann        1
+                  +I  bob        1
+                  -U  ann        1
+                  +U  ann        2
+                per_user at the end: 2 rows
+                  user_name  hits
+                  bob        1
+                  ann        2
+                """, run.out());
+    }
+
+    @Test
     void deployedWindowAndContinuousAggregationsMatchTheOracle() throws Exception {
         ok(sluice("", "topic", "create", "cli_clicks", "--partitions", "1"));
         ok(sluice("", "topic", "create", "cli_per_minute"));

@@ -38,12 +38,14 @@ import io.sluice.server.embedded.EmbeddedKafkaSettings;
 import io.sluice.server.jobs.JobRepository;
 import io.sluice.server.jobs.JobService;
 import io.sluice.server.jobs.SavepointRepository;
+import io.sluice.server.preview.PreviewService;
 import io.sluice.server.store.MetadataStore;
 import io.sluice.server.topics.TopicService;
 import io.sluice.sql.CheckpointMode;
 import io.sluice.sql.JobSettings;
 import io.sluice.sql.StateBackendKind;
 import io.sluice.sql.SqlCompiler;
+import io.sluice.sql.SqlPreviewer;
 
 /**
  * One Sluice server: metadata store, catalog, jobs and the REST API, plus (by default) the embedded
@@ -113,7 +115,8 @@ public final class SluiceServer implements AutoCloseable {
                 flinkClient, new SavepointTaker(flinkClient),
                 new CheckpointLocator(dataDir.resolve("flink").resolve("checkpoints")), Clock.systemUTC());
         RestApi api = new RestApi(connections, jobs, new TopicService(connections),
-                new ClusterInfo(flinkClient, connections, kafkaConnection), kafkaConnection);
+                new ClusterInfo(flinkClient, connections, kafkaConnection), new PreviewService(new SqlPreviewer(connections)),
+                kafkaConnection);
         http = api.start(config.server().host(), config.server().port());
         started.push(http::stop);
 

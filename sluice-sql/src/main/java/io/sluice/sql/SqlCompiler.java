@@ -6,16 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamStatementSet;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
-import io.sluice.sql.catalog.ConnectionExpandingCatalog;
 import io.sluice.sql.catalog.ConnectionResolver;
 
 /**
@@ -26,8 +22,6 @@ import io.sluice.sql.catalog.ConnectionResolver;
 public final class SqlCompiler {
     public static final String CATALOG = "sluice";
     public static final String DATABASE = "default_database";
-    private static final Pattern SET = Pattern.compile(
-            "(?is)SET\\s+'([^']+)'\\s*=\\s*'((?:[^']|'')*)'\\s*");
 
     private final ConnectionResolver connections;
     private final Map<String, String> platformOptions;
@@ -81,64 +75,18 @@ public final class SqlCompiler {
     /** Like {@link #compile(String, JobSettings, String)}, with Flink options for this submission only (e.g. a restore path). */
     public CompiledJob compile(String script, JobSettings settings, String jobName, Map<String, String> submissionOptions) {
         requireNonNull(script, "script is null");
-        List<Statement> statements = splitter.split(script);
-        if (statements.isEmpty()) {
-            throw new SqlScriptException(new SqlError(1, 1, "the script is empty; a job needs at least one INSERT INTO"));
-        }
         Configuration configuration = Configuration.fromMap(platformOptions);
         settings.withDefaults(defaults).applyTo(configuration);
         configuration.set(PipelineOptions.NAME, jobName);
         submissionOptions.forEach(configuration::setString);
-        List<Statement> body = new ArrayList<>();
-        for (Statement statement : statements) {
-            if (statement.kind() == Statement.Kind.SET) {
-                applySet(statement, configuration);
-            } else if (statement.kind() != Statement.Kind.STATEMENT_SET_MARKER) {
-                body.add(statement);
-            }
-        }
         // a stream environment of our own (not the context one, which would run locally) lets the
         // job's transformations be reached before submission, to give them stable identities
-        StreamExecutionEnvironment environment = new StreamExecutionEnvironment(configuration);
-        StreamTableEnvironment tableEnvironment = StreamTableEnvironment.create(environment);
-        ConnectionExpandingCatalog catalog = new ConnectionExpandingCatalog(CATALOG, DATABASE, connections, jobName);
-        tableEnvironment.registerCatalog(CATALOG, catalog);
-        tableEnvironment.useCatalog(CATALOG);
-        StreamStatementSet statementSet = tableEnvironment.createStatementSet();
-
-        List<Statement> inserts = new ArrayList<>();
-        for (Statement statement : body) {
-            switch (statement.kind()) {
-                case DDL -> run(statement, catalog, () -> tableEnvironment.executeSql(statement.text()));
-                case INSERT -> {
-                    run(statement, catalog, () -> statementSet.addInsertSql(statement.text()));
-                    inserts.add(statement);
-                }
-                case QUERY -> throw new SqlScriptException(statement.errorAtStart(
-                        "a job writes its results with INSERT INTO; a bare query has no sink"));
-                default -> throw new IllegalStateException("unexpected statement kind " + statement.kind());
-            }
+        ScriptEnvironment environment = ScriptEnvironment.define(splitter.split(script), configuration,
+                StreamExecutionEnvironment::new, connections, jobName);
+        StreamStatementSet statementSet = environment.tables().createStatementSet();
+        for (Statement insert : environment.inserts()) {
+            environment.run(insert, () -> statementSet.addInsertSql(insert.text()));
         }
-        if (inserts.isEmpty()) {
-            Statement last = statements.get(statements.size() - 1);
-            throw new SqlScriptException(last.errorAtStart("the script has no INSERT INTO; a job needs at least one sink"));
-        }
-        return new CompiledJob(environment, statementSet, inserts, new SecretMask(catalog.secretValues()));
-    }
-
-    private static void applySet(Statement statement, Configuration configuration) {
-        Matcher set = SET.matcher(statement.text());
-        if (!set.matches()) {
-            throw new SqlScriptException(statement.errorAtStart("SET takes the form SET 'key' = 'value'"));
-        }
-        configuration.setString(set.group(1), set.group(2).replace("''", "'"));
-    }
-
-    private static void run(Statement statement, ConnectionExpandingCatalog catalog, Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            throw new SqlScriptException(new FlinkErrorTranslator(new SecretMask(catalog.secretValues())).translate(statement, e));
-        }
+        return new CompiledJob(environment.environment(), statementSet, environment.inserts(), environment.mask());
     }
 }

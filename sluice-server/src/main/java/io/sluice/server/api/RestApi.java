@@ -31,12 +31,14 @@ import io.sluice.server.catalog.ConnectionService;
 import io.sluice.server.jobs.JobService;
 import io.sluice.server.jobs.JobVersion;
 import io.sluice.server.jobs.RestoreChoice;
+import io.sluice.server.preview.PreviewService;
 import io.sluice.server.topics.TopicService;
 import io.sluice.sql.CheckpointMode;
 import io.sluice.sql.JobSettings;
 import io.sluice.sql.StateBackendKind;
 import io.sluice.sql.SqlScriptException;
 import io.sluice.sql.ValidationResult;
+import io.sluice.sql.preview.PreviewRequest;
 
 /** The HTTP API of docs/rest-api.md and /api/openapi.yaml: JSON in, JSON out, 4xx with a reason. */
 public final class RestApi {
@@ -51,12 +53,14 @@ public final class RestApi {
     private final JobService jobs;
     private final TopicService topics;
     private final ClusterInfo cluster;
+    private final PreviewService previews;
     private final String defaultKafkaConnection;
 
     public RestApi(ConnectionService connections, JobService jobs, TopicService topics, ClusterInfo cluster,
-            String defaultKafkaConnection) {
+            PreviewService previews, String defaultKafkaConnection) {
         this.connections = requireNonNull(connections, "connections is null");
         this.jobs = requireNonNull(jobs, "jobs is null");
+        this.previews = requireNonNull(previews, "previews is null");
         this.topics = requireNonNull(topics, "topics is null");
         this.cluster = requireNonNull(cluster, "cluster is null");
         this.defaultKafkaConnection = requireNonNull(defaultKafkaConnection, "defaultKafkaConnection is null");
@@ -108,6 +112,8 @@ public final class RestApi {
             JsonNode body = body(ctx);
             ctx.json(Map.of("plan", jobs.explain(text(body, "sql"), settings(body))));
         });
+
+        app.post("/api/sql/preview", ctx -> ctx.json(previews.preview(previewRequest(body(ctx)))));
 
         app.get("/api/jobs", ctx -> ctx.json(jobs.list()));
         app.post("/api/jobs", ctx -> {
@@ -234,6 +240,28 @@ public final class RestApi {
     private static RestoreChoice restoreChoice(JsonNode body) {
         JsonNode choice = body.get("fromSavepoint");
         return RestoreChoice.parse(choice == null || choice.isNull() ? null : choice.asText());
+    }
+
+    private PreviewRequest previewRequest(JsonNode body) throws JsonProcessingException {
+        Map<String, List<String>> samples = new HashMap<>();
+        JsonNode given = body.path("samples");
+        if (!given.isMissingNode() && !given.isObject()) {
+            throw new IllegalArgumentException("samples must map table names to lists of rows");
+        }
+        for (Map.Entry<String, JsonNode> table : given.properties()) {
+            if (!table.getValue().isArray()) {
+                throw new IllegalArgumentException("the samples of table " + table.getKey() + " must be a list of rows");
+            }
+            List<String> rows = new ArrayList<>();
+            for (JsonNode row : table.getValue()) {
+                rows.add(row.isTextual() ? row.asText() : json.writeValueAsString(row));
+            }
+            samples.put(table.getKey(), rows);
+        }
+        return new PreviewRequest(text(body, "sql"),
+                body.path("records").asInt(PreviewRequest.DEFAULT_RECORDS), samples,
+                Duration.ofSeconds(body.path("timeoutSeconds").asLong(PreviewRequest.DEFAULT_TIMEOUT.toSeconds())),
+                body.path("maxChanges").asInt(PreviewRequest.DEFAULT_MAX_CHANGES));
     }
 
     private static String text(JsonNode body, String field) {
