@@ -38,6 +38,9 @@ import io.sluice.server.embedded.EmbeddedKafkaSettings;
 import io.sluice.server.jobs.JobRepository;
 import io.sluice.server.jobs.JobService;
 import io.sluice.server.jobs.SavepointRepository;
+import io.sluice.server.monitor.JobMetrics;
+import io.sluice.server.monitor.JobMonitor;
+import io.sluice.server.monitor.MetricRepository;
 import io.sluice.server.preview.PreviewService;
 import io.sluice.server.store.MetadataStore;
 import io.sluice.server.topics.TopicService;
@@ -114,9 +117,10 @@ public final class SluiceServer implements AutoCloseable {
         jobs = new JobService(new JobRepository(store), new SavepointRepository(store), compiler, new Deployer(compiler),
                 flinkClient, new SavepointTaker(flinkClient),
                 new CheckpointLocator(dataDir.resolve("flink").resolve("checkpoints")), Clock.systemUTC());
+        MetricRepository metrics = new MetricRepository(store);
         RestApi api = new RestApi(connections, jobs, new TopicService(connections),
                 new ClusterInfo(flinkClient, connections, kafkaConnection), new PreviewService(new SqlPreviewer(connections)),
-                kafkaConnection);
+                new JobMetrics(metrics, Clock.systemUTC()), kafkaConnection);
         http = api.start(config.server().host(), config.server().port());
         started.push(http::stop);
 
@@ -127,6 +131,17 @@ public final class SluiceServer implements AutoCloseable {
         });
         reconciler.scheduleWithFixedDelay(jobs::reconcile, 0, RECONCILE_SECONDS, TimeUnit.SECONDS);
         started.push(reconciler::shutdownNow);
+
+        JobMonitor monitor = new JobMonitor(jobs, flinkClient, metrics,
+                Duration.ofMinutes(config.monitor().retentionMinutes()), Clock.systemUTC());
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sluice-monitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleWithFixedDelay(monitor::sampleAll, config.monitor().intervalMs(), config.monitor().intervalMs(),
+                TimeUnit.MILLISECONDS);
+        started.push(sampler::shutdownNow);
     }
 
     private String startKafka() {

@@ -29,8 +29,10 @@ import io.javalin.json.JavalinJackson;
 import io.sluice.server.catalog.Connection;
 import io.sluice.server.catalog.ConnectionService;
 import io.sluice.server.jobs.JobService;
+import io.sluice.server.jobs.JobStatus;
 import io.sluice.server.jobs.JobVersion;
 import io.sluice.server.jobs.RestoreChoice;
+import io.sluice.server.monitor.JobMetrics;
 import io.sluice.server.preview.PreviewService;
 import io.sluice.server.topics.TopicService;
 import io.sluice.sql.CheckpointMode;
@@ -54,13 +56,15 @@ public final class RestApi {
     private final TopicService topics;
     private final ClusterInfo cluster;
     private final PreviewService previews;
+    private final JobMetrics metrics;
     private final String defaultKafkaConnection;
 
     public RestApi(ConnectionService connections, JobService jobs, TopicService topics, ClusterInfo cluster,
-            PreviewService previews, String defaultKafkaConnection) {
+            PreviewService previews, JobMetrics metrics, String defaultKafkaConnection) {
         this.connections = requireNonNull(connections, "connections is null");
         this.jobs = requireNonNull(jobs, "jobs is null");
         this.previews = requireNonNull(previews, "previews is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
         this.topics = requireNonNull(topics, "topics is null");
         this.cluster = requireNonNull(cluster, "cluster is null");
         this.defaultKafkaConnection = requireNonNull(defaultKafkaConnection, "defaultKafkaConnection is null");
@@ -115,7 +119,7 @@ public final class RestApi {
 
         app.post("/api/sql/preview", ctx -> ctx.json(previews.preview(previewRequest(body(ctx)))));
 
-        app.get("/api/jobs", ctx -> ctx.json(jobs.list()));
+        app.get("/api/jobs", ctx -> ctx.json(jobs.list().stream().map(this::withSummary).toList()));
         app.post("/api/jobs", ctx -> {
             JsonNode body = body(ctx);
             JobVersion first = jobs.create(text(body, "name"), text(body, "sql"), settings(body));
@@ -146,6 +150,20 @@ public final class RestApi {
         app.get("/api/jobs/{name}/savepoints", ctx -> ctx.json(jobs.savepoints(ctx.pathParam("name"))));
         app.post("/api/jobs/{name}/savepoints", ctx -> ctx.status(201).json(jobs.triggerSavepoint(ctx.pathParam("name"))));
         app.get("/api/jobs/{name}/status", ctx -> ctx.json(jobs.status(ctx.pathParam("name"))));
+        app.get("/api/jobs/{name}/metrics", ctx -> {
+            String name = ctx.pathParam("name");
+            jobs.job(name);
+            int minutes = ctx.queryParam("minutes") == null ? 60 : intParam(ctx.queryParam("minutes"), "minutes");
+            if (minutes < 1) {
+                throw ApiException.badRequest("minutes must be at least 1, was " + minutes);
+            }
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("job", name);
+            view.put("minutes", minutes);
+            view.put("summary", metrics.summary(name).orElse(null));
+            view.put("series", metrics.series(name, Duration.ofMinutes(minutes)));
+            ctx.json(view);
+        });
 
         app.get("/api/topics", ctx -> ctx.json(topics.list(connection(ctx))));
         app.post("/api/topics", ctx -> {
@@ -240,6 +258,13 @@ public final class RestApi {
     private static RestoreChoice restoreChoice(JsonNode body) {
         JsonNode choice = body.get("fromSavepoint");
         return RestoreChoice.parse(choice == null || choice.isNull() ? null : choice.asText());
+    }
+
+    /** A job's status with the monitor's latest figures for it (null before its first sample). */
+    private ObjectNode withSummary(JobStatus status) {
+        ObjectNode view = json.valueToTree(status);
+        view.set("summary", json.valueToTree(metrics.summary(status.name()).orElse(null)));
+        return view;
     }
 
     private PreviewRequest previewRequest(JsonNode body) throws JsonProcessingException {

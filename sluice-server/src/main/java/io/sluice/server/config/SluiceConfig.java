@@ -13,7 +13,8 @@ public record SluiceConfig(
         Flink flink,
         Kafka kafka,
         Database database,
-        Jobs jobs) {
+        Jobs jobs,
+        Monitor monitor) {
 
     public Path dataPath() {
         return Path.of(dataDir).toAbsolutePath().normalize();
@@ -68,5 +69,8 @@ public record SluiceConfig(
             @JsonProperty("restart-strategy") String restartStrategy,
             @JsonProperty("buffer-timeout-ms") long bufferTimeoutMs,
             @JsonProperty("source-idle-timeout-ms") long sourceIdleTimeoutMs) {
+    }
+
+    public record Monitor(@JsonProperty("interval-ms") long intervalMs, @JsonProperty("retention-minutes") long retentionMinutes) {
     }
 }

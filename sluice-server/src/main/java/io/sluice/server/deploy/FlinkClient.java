@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,6 +116,21 @@ public final class FlinkClient {
             throw new SavepointFailedException(flinkJobId, text);
         }
         return Optional.of(operation.path("location").asText());
+    }
+
+    /** {@code GET /jobs/:id}: state, start time and vertices (id, name, parallelism), or empty for an unknown job. */
+    public Optional<JsonNode> job(String flinkJobId) {
+        return get("/jobs/" + flinkJobId);
+    }
+
+    /** The named metrics of a vertex aggregated over its subtasks: entries with id, min, max, avg and sum. */
+    public Optional<JsonNode> vertexMetrics(String flinkJobId, String vertexId, List<String> names) {
+        return get("/jobs/" + flinkJobId + "/vertices/" + vertexId + "/subtasks/metrics?get=" + String.join(",", names));
+    }
+
+    /** {@code GET /jobs/:id/checkpoints}: counts and the latest completed checkpoint. */
+    public Optional<JsonNode> checkpoints(String flinkJobId) {
+        return get("/jobs/" + flinkJobId + "/checkpoints");
     }
 
     public void cancel(String flinkJobId) {

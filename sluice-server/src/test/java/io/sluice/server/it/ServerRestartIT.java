@@ -57,6 +57,9 @@ class ServerRestartIT {
             String flinkJob = firstFlinkJob;
             assertTrue(Poll.until(Duration.ofSeconds(60), Duration.ofMillis(200), () -> checkpoints.latest(flinkJob),
                     Optional::isPresent).isPresent(), "a checkpoint completed");
+            assertTrue(Poll.until(Duration.ofSeconds(60), Duration.ofMillis(500),
+                    () -> api.ok(api.get("/api/jobs/counts/metrics")).path("series").size(), size -> size > 0) > 0,
+                    "the monitor sampled the job");
         } finally {
             first.close();
         }
@@ -74,6 +77,8 @@ class ServerRestartIT {
                     s -> s.path("state").asText().equals("RUNNING") && !s.path("flinkJobId").asText().equals(lostFlinkJob));
             assertEquals("RUNNING", status.path("state").asText(), status.toString());
             assertNotEquals(firstFlinkJob, status.path("flinkJobId").asText());
+            assertTrue(api.ok(api.get("/api/jobs/counts/metrics")).path("series").size() > 0,
+                    "samples taken before the restart are still there");
             api.produce("restart_in", values(30, 60));
             Map<String, Long> expected = Map.of("u0", 20L, "u1", 20L, "u2", 20L);
             assertEquals(expected, awaitTable(api, expected));

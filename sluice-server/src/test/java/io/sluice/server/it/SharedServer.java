@@ -64,7 +64,8 @@ final class SharedServer {
                 "server.port", "0",
                 "embedded.flink.rest-port", "0",
                 "embedded.kafka.port", "0",
-                "embedded.kafka.controller-port", "0"));
+                "embedded.kafka.controller-port", "0",
+                "monitor.interval-ms", "2000"));
         overrides.putAll(more);
         return new ConfigLoader().load(null, Map.of(), overrides);
     }

@@ -1,0 +1,135 @@
+package io.sluice.server.monitor;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.sluice.server.deploy.FlinkClient;
+import io.sluice.server.jobs.JobService;
+import io.sluice.server.jobs.JobStatus;
+
+/**
+ * Samples every running job's metrics from Flink at a fixed interval and keeps them for the configured
+ * retention: per vertex the record rates, back pressure, busy time and input watermark; per job its
+ * records in (out of its sources) and out (into its sinks) and its latest checkpoint.
+ */
+public final class JobMonitor {
+    private static final Logger LOG = LoggerFactory.getLogger(JobMonitor.class);
+    private static final List<String> TASK_METRICS = List.of("numRecordsInPerSecond", "numRecordsOutPerSecond",
+            "backPressuredTimeMsPerSecond", "busyTimeMsPerSecond");
+    // asked for apart: Flink answers nothing at all when one metric asked for is missing, and a source has no input watermark
+    private static final List<String> WATERMARK = List.of("currentInputWatermark");
+
+    private final JobService jobs;
+    private final FlinkClient flink;
+    private final MetricRepository repository;
+    private final Duration retention;
+    private final Clock clock;
+
+    public JobMonitor(JobService jobs, FlinkClient flink, MetricRepository repository, Duration retention, Clock clock) {
+        this.jobs = requireNonNull(jobs, "jobs is null");
+        this.flink = requireNonNull(flink, "flink is null");
+        this.repository = requireNonNull(repository, "repository is null");
+        this.retention = requireNonNull(retention, "retention is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** One round: samples every running job, then drops samples past the retention. Never throws. */
+    public void sampleAll() {
+        try {
+            Instant now = clock.instant();
+            for (JobStatus status : jobs.list()) {
+                if ("RUNNING".equals(status.state()) && status.flinkJobId() != null) {
+                    sampleJob(status.name(), status.flinkJobId(), now);
+                }
+            }
+            repository.deleteBefore(now.minus(retention));
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again; the next round may well succeed
+            LOG.warn("Sampling job metrics failed; trying again next round: {}", e.toString());
+        }
+    }
+
+    private void sampleJob(String job, String flinkJobId, Instant now) {
+        Optional<JsonNode> details = flink.job(flinkJobId);
+        if (details.isEmpty()) {
+            return;
+        }
+        List<MetricSample> samples = new ArrayList<>();
+        Set<String> sources = new HashSet<>();
+        Set<String> sinks = new HashSet<>();
+        roles(details.get().path("plan"), sources, sinks);
+        double recordsIn = 0;
+        double recordsOut = 0;
+        for (JsonNode vertex : details.get().path("vertices")) {
+            String id = vertex.path("id").asText();
+            String name = vertex.path("name").asText();
+            List<JsonNode> metrics = new ArrayList<>();
+            flink.vertexMetrics(flinkJobId, id, TASK_METRICS).ifPresent(answer -> answer.forEach(metrics::add));
+            flink.vertexMetrics(flinkJobId, id, WATERMARK).ifPresent(answer -> answer.forEach(metrics::add));
+            for (JsonNode metric : metrics) {
+                switch (metric.path("id").asText()) {
+                    case "numRecordsInPerSecond" -> {
+                        samples.add(new MetricSample(job, id, name, "recordsInPerSecond", now, metric.path("sum").asDouble()));
+                        recordsOut += sinks.contains(id) ? metric.path("sum").asDouble() : 0;
+                    }
+                    case "numRecordsOutPerSecond" -> {
+                        samples.add(new MetricSample(job, id, name, "recordsOutPerSecond", now, metric.path("sum").asDouble()));
+                        recordsIn += sources.contains(id) ? metric.path("sum").asDouble() : 0;
+                    }
+                    case "backPressuredTimeMsPerSecond" ->
+                            samples.add(new MetricSample(job, id, name, "backPressuredMsPerSecond", now, metric.path("max").asDouble()));
+                    case "busyTimeMsPerSecond" ->
+                            samples.add(new MetricSample(job, id, name, "busyMsPerSecond", now, metric.path("max").asDouble()));
+                    case "currentInputWatermark" -> {
+                        // a task without input (a source) or before its first watermark reports Long.MIN_VALUE
+                        double watermark = metric.path("min").asDouble();
+                        if (watermark > 0) {
+                            samples.add(new MetricSample(job, id, name, "watermark", now, watermark));
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        }
+        samples.add(new MetricSample(job, MetricSample.JOB_WIDE, job, "recordsInPerSecond", now, recordsIn));
+        samples.add(new MetricSample(job, MetricSample.JOB_WIDE, job, "recordsOutPerSecond", now, recordsOut));
+        flink.checkpoints(flinkJobId).map(checkpoints -> checkpoints.path("latest").path("completed"))
+                .filter(completed -> completed.isObject())
+                .ifPresent(completed -> {
+                    samples.add(new MetricSample(job, MetricSample.JOB_WIDE, job, "checkpointDurationMs", now,
+                            completed.path("end_to_end_duration").asDouble()));
+                    samples.add(new MetricSample(job, MetricSample.JOB_WIDE, job, "checkpointSizeBytes", now,
+                            completed.path("checkpointed_size").asDouble(completed.path("state_size").asDouble())));
+                    samples.add(new MetricSample(job, MetricSample.JOB_WIDE, job, "lastCheckpointAt", now,
+                            completed.path("latest_ack_timestamp").asDouble()));
+                });
+        repository.insert(samples);
+    }
+
+    /** Sources read nothing from other vertices; sinks feed no other vertex. */
+    private static void roles(JsonNode plan, Set<String> sources, Set<String> sinks) {
+        Set<String> feeding = new HashSet<>();
+        for (JsonNode node : plan.path("nodes")) {
+            String id = node.path("id").asText();
+            sinks.add(id);
+            if (node.path("inputs").isEmpty()) {
+                sources.add(id);
+            }
+            node.path("inputs").forEach(input -> feeding.add(input.path("id").asText()));
+        }
+        sinks.removeAll(feeding);
+    }
+}
