@@ -27,6 +27,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.sluice.server.catalog.Connection;
+import io.sluice.server.catalog.ConnectionProbe;
 import io.sluice.server.catalog.ConnectionService;
 import io.sluice.server.jobs.JobService;
 import io.sluice.server.jobs.JobStatus;
@@ -52,6 +53,7 @@ public final class RestApi {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final ConnectionService connections;
+    private final ConnectionProbe probe;
     private final JobService jobs;
     private final TopicService topics;
     private final ClusterInfo cluster;
@@ -62,6 +64,7 @@ public final class RestApi {
     public RestApi(ConnectionService connections, JobService jobs, TopicService topics, ClusterInfo cluster,
             PreviewService previews, JobMetrics metrics, String defaultKafkaConnection) {
         this.connections = requireNonNull(connections, "connections is null");
+        this.probe = new ConnectionProbe(connections);
         this.jobs = requireNonNull(jobs, "jobs is null");
         this.previews = requireNonNull(previews, "previews is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
@@ -102,6 +105,8 @@ public final class RestApi {
             ctx.status(201).json(view(created));
         });
         app.get("/api/connections/{name}", ctx -> ctx.json(view(connections.get(ctx.pathParam("name")))));
+        app.post("/api/connections/{name}/test", ctx -> ctx.json(probe.test(ctx.pathParam("name"))));
+        app.get("/api/connections/{name}/tables", ctx -> ctx.json(probe.tables(ctx.pathParam("name"))));
         app.delete("/api/connections/{name}", ctx -> {
             connections.delete(ctx.pathParam("name"));
             ctx.status(204);
