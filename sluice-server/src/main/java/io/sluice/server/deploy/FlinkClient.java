@@ -4,12 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,7 +129,18 @@ public final class FlinkClient {
 
     /** The named metrics of a vertex aggregated over its subtasks: entries with id, min, max, avg and sum. */
     public Optional<JsonNode> vertexMetrics(String flinkJobId, String vertexId, List<String> names) {
-        return get("/jobs/" + flinkJobId + "/vertices/" + vertexId + "/subtasks/metrics?get=" + String.join(",", names));
+        // operator metrics carry the operator's name, e.g. Source__clicks[1].numRecordsOutPerSecond
+        String encoded = names.stream().map(name -> URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .collect(Collectors.joining(","));
+        return get("/jobs/" + flinkJobId + "/vertices/" + vertexId + "/subtasks/metrics?get=" + encoded);
+    }
+
+    /** The ids of every metric a vertex's subtasks report (task metrics and, prefixed by operator, operator metrics). */
+    public List<String> vertexMetricNames(String flinkJobId, String vertexId) {
+        List<String> names = new ArrayList<>();
+        get("/jobs/" + flinkJobId + "/vertices/" + vertexId + "/subtasks/metrics")
+                .ifPresent(metrics -> metrics.forEach(metric -> names.add(metric.path("id").asText())));
+        return names;
     }
 
     /** {@code GET /jobs/:id/checkpoints}: counts and the latest completed checkpoint. */

@@ -6,15 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.sluice.server.deploy.FlinkClient;
 import io.sluice.server.jobs.JobService;
@@ -22,8 +22,8 @@ import io.sluice.server.jobs.JobStatus;
 
 /**
  * Samples every running job's metrics from Flink at a fixed interval and keeps them for the configured
- * retention: per vertex the record rates, back pressure, busy time and input watermark; per job its
- * records in (out of its sources) and out (into its sinks) and its latest checkpoint.
+ * retention: per vertex the record rates, back pressure, busy time and input watermark; per job the
+ * records its source operators read and its sink operators take, and its latest checkpoint.
  */
 public final class JobMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(JobMonitor.class);
@@ -31,6 +31,10 @@ public final class JobMonitor {
             "backPressuredTimeMsPerSecond", "busyTimeMsPerSecond");
     // asked for apart: Flink answers nothing at all when one metric asked for is missing, and a source has no input watermark
     private static final List<String> WATERMARK = List.of("currentInputWatermark");
+    /** Records a source operator read: Flink names it {@code Source__<table>[n]}. */
+    private static final Pattern SOURCE_OUT = Pattern.compile("Source__.*\\.numRecordsOutPerSecond");
+    /** Records a sink operator took: {@code <table>[n]__Writer} (sink V2) or {@code Sink__<table>} (legacy). */
+    private static final Pattern SINK_IN = Pattern.compile("(.*__Writer|Sink__.*)\\.numRecordsInPerSecond");
 
     private final JobService jobs;
     private final FlinkClient flink;
@@ -68,31 +72,27 @@ public final class JobMonitor {
             return;
         }
         List<MetricSample> samples = new ArrayList<>();
-        Set<String> sources = new HashSet<>();
-        Set<String> sinks = new HashSet<>();
-        roles(details.get().path("plan"), sources, sinks);
         double recordsIn = 0;
         double recordsOut = 0;
         for (JsonNode vertex : details.get().path("vertices")) {
             String id = vertex.path("id").asText();
             String name = vertex.path("name").asText();
-            List<JsonNode> metrics = new ArrayList<>();
-            flink.vertexMetrics(flinkJobId, id, TASK_METRICS).ifPresent(answer -> answer.forEach(metrics::add));
-            flink.vertexMetrics(flinkJobId, id, WATERMARK).ifPresent(answer -> answer.forEach(metrics::add));
-            for (JsonNode metric : metrics) {
+            List<String> available = flink.vertexMetricNames(flinkJobId, id);
+            List<String> read = available.stream().filter(metric -> SOURCE_OUT.matcher(metric).matches()).toList();
+            List<String> written = available.stream().filter(metric -> SINK_IN.matcher(metric).matches()).toList();
+            double sourceRate = sum(flinkJobId, id, read);
+            double sinkRate = sum(flinkJobId, id, written);
+            recordsIn += sourceRate;
+            recordsOut += sinkRate;
+            for (JsonNode metric : metrics(flinkJobId, id)) {
+                double sum = metric.path("sum").asDouble();
+                double max = metric.path("max").asDouble();
                 switch (metric.path("id").asText()) {
-                    case "numRecordsInPerSecond" -> {
-                        samples.add(new MetricSample(job, id, name, "recordsInPerSecond", now, metric.path("sum").asDouble()));
-                        recordsOut += sinks.contains(id) ? metric.path("sum").asDouble() : 0;
-                    }
-                    case "numRecordsOutPerSecond" -> {
-                        samples.add(new MetricSample(job, id, name, "recordsOutPerSecond", now, metric.path("sum").asDouble()));
-                        recordsIn += sources.contains(id) ? metric.path("sum").asDouble() : 0;
-                    }
-                    case "backPressuredTimeMsPerSecond" ->
-                            samples.add(new MetricSample(job, id, name, "backPressuredMsPerSecond", now, metric.path("max").asDouble()));
-                    case "busyTimeMsPerSecond" ->
-                            samples.add(new MetricSample(job, id, name, "busyMsPerSecond", now, metric.path("max").asDouble()));
+                    // what a task reads or writes outside Flink counts too, so a chained source or sink is not 0
+                    case "numRecordsInPerSecond" -> samples.add(new MetricSample(job, id, name, "recordsInPerSecond", now, sum + sourceRate));
+                    case "numRecordsOutPerSecond" -> samples.add(new MetricSample(job, id, name, "recordsOutPerSecond", now, sum + sinkRate));
+                    case "backPressuredTimeMsPerSecond" -> samples.add(new MetricSample(job, id, name, "backPressuredMsPerSecond", now, max));
+                    case "busyTimeMsPerSecond" -> samples.add(new MetricSample(job, id, name, "busyMsPerSecond", now, max));
                     case "currentInputWatermark" -> {
                         // a task without input (a source) or before its first watermark reports Long.MIN_VALUE
                         double watermark = metric.path("min").asDouble();
@@ -119,17 +119,22 @@ public final class JobMonitor {
         repository.insert(samples);
     }
 
-    /** Sources read nothing from other vertices; sinks feed no other vertex. */
-    private static void roles(JsonNode plan, Set<String> sources, Set<String> sinks) {
-        Set<String> feeding = new HashSet<>();
-        for (JsonNode node : plan.path("nodes")) {
-            String id = node.path("id").asText();
-            sinks.add(id);
-            if (node.path("inputs").isEmpty()) {
-                sources.add(id);
-            }
-            node.path("inputs").forEach(input -> feeding.add(input.path("id").asText()));
+    private List<JsonNode> metrics(String flinkJobId, String vertexId) {
+        List<JsonNode> metrics = new ArrayList<>();
+        flink.vertexMetrics(flinkJobId, vertexId, TASK_METRICS).ifPresent(answer -> answer.forEach(metrics::add));
+        flink.vertexMetrics(flinkJobId, vertexId, WATERMARK).ifPresent(answer -> answer.forEach(metrics::add));
+        return metrics;
+    }
+
+    /** The summed rates of the given operator metrics, each over the vertex's subtasks. */
+    private double sum(String flinkJobId, String vertexId, List<String> operatorMetrics) {
+        if (operatorMetrics.isEmpty()) {
+            return 0;
         }
-        sinks.removeAll(feeding);
+        double total = 0;
+        for (JsonNode metric : flink.vertexMetrics(flinkJobId, vertexId, operatorMetrics).orElse(MissingNode.getInstance())) {
+            total += metric.path("sum").asDouble();
+        }
+        return total;
     }
 }

@@ -60,6 +60,18 @@ class MonitorIT {
         }
         assertTrue(listed != null && listed.path("summary").path("recordsOutPerSecond").isNumber(), String.valueOf(listed));
 
+        // source and sink in one task: its records count by what the source operator reads and the sink takes
+        api.deploy("chained", """
+                CREATE TABLE clicks (event_time TIMESTAMP(3), user_name STRING) WITH ('connector' = 'clickstream', 'rate' = '50');
+                CREATE TABLE copies (event_time TIMESTAMP(3), user_name STRING) WITH ('connector' = 'blackhole');
+                INSERT INTO copies SELECT * FROM clicks;
+                """);
+        JsonNode chained = Poll.until(Duration.ofSeconds(120), Duration.ofSeconds(1),
+                () -> api.ok(api.get("/api/jobs/chained/metrics?minutes=5")).path("summary"),
+                figures -> figures.path("recordsInPerSecond").asDouble() > 0 && figures.path("recordsOutPerSecond").asDouble() > 0);
+        assertTrue(chained.path("recordsInPerSecond").asDouble() > 0 && chained.path("recordsOutPerSecond").asDouble() > 0,
+                chained.toString());
+
         assertEquals(400, api.get("/api/jobs/monitored/metrics?minutes=0").status());
         assertEquals(404, api.get("/api/jobs/nobody/metrics").status());
         api.ok(api.post("/api/jobs/monitored/stop", Map.of("savepoint", false)));
