@@ -39,6 +39,7 @@ import io.sluice.server.jobs.JobRepository;
 import io.sluice.server.jobs.JobService;
 import io.sluice.server.jobs.SavepointRepository;
 import io.sluice.server.store.MetadataStore;
+import io.sluice.server.studio.JobGraphs;
 import io.sluice.server.topics.TopicService;
 import io.sluice.sql.CheckpointMode;
 import io.sluice.sql.JobSettings;
@@ -113,7 +114,7 @@ public final class SluiceServer implements AutoCloseable {
                 flinkClient, new SavepointTaker(flinkClient),
                 new CheckpointLocator(dataDir.resolve("flink").resolve("checkpoints")), Clock.systemUTC());
         RestApi api = new RestApi(connections, jobs, new TopicService(connections),
-                new ClusterInfo(flinkClient, connections, kafkaConnection), kafkaConnection);
+                new ClusterInfo(flinkClient, connections, kafkaConnection), new JobGraphs(jobs, flinkRest), kafkaConnection);
         http = api.start(config.server().host(), config.server().port());
         started.push(http::stop);
 

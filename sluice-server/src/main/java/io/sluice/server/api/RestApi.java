@@ -31,6 +31,8 @@ import io.sluice.server.catalog.ConnectionService;
 import io.sluice.server.jobs.JobService;
 import io.sluice.server.jobs.JobVersion;
 import io.sluice.server.jobs.RestoreChoice;
+import io.sluice.server.studio.JobGraphs;
+import io.sluice.server.studio.StudioAssets;
 import io.sluice.server.topics.TopicService;
 import io.sluice.sql.CheckpointMode;
 import io.sluice.sql.JobSettings;
@@ -51,14 +53,16 @@ public final class RestApi {
     private final JobService jobs;
     private final TopicService topics;
     private final ClusterInfo cluster;
+    private final JobGraphs graphs;
     private final String defaultKafkaConnection;
 
     public RestApi(ConnectionService connections, JobService jobs, TopicService topics, ClusterInfo cluster,
-            String defaultKafkaConnection) {
+            JobGraphs graphs, String defaultKafkaConnection) {
         this.connections = requireNonNull(connections, "connections is null");
         this.jobs = requireNonNull(jobs, "jobs is null");
         this.topics = requireNonNull(topics, "topics is null");
         this.cluster = requireNonNull(cluster, "cluster is null");
+        this.graphs = requireNonNull(graphs, "graphs is null");
         this.defaultKafkaConnection = requireNonNull(defaultKafkaConnection, "defaultKafkaConnection is null");
     }
 
@@ -67,6 +71,7 @@ public final class RestApi {
             config.jsonMapper(new JavalinJackson(json, false));
             config.showJavalinBanner = false;
             config.http.maxRequestSize = 16L * 1024 * 1024;
+            StudioAssets.serve(config);
         });
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(error(e.getMessage(), e.errors())));
         app.exception(SqlScriptException.class, (e, ctx) -> ctx.status(400)
@@ -140,6 +145,7 @@ public final class RestApi {
         app.get("/api/jobs/{name}/savepoints", ctx -> ctx.json(jobs.savepoints(ctx.pathParam("name"))));
         app.post("/api/jobs/{name}/savepoints", ctx -> ctx.status(201).json(jobs.triggerSavepoint(ctx.pathParam("name"))));
         app.get("/api/jobs/{name}/status", ctx -> ctx.json(jobs.status(ctx.pathParam("name"))));
+        app.get("/api/jobs/{name}/graph", ctx -> ctx.json(graphs.graph(ctx.pathParam("name"))));
 
         app.get("/api/topics", ctx -> ctx.json(topics.list(connection(ctx))));
         app.post("/api/topics", ctx -> {

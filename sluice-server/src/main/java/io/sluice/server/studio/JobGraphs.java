@@ -1,0 +1,125 @@
+package io.sluice.server.studio;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.sluice.server.api.ApiException;
+import io.sluice.server.jobs.JobService;
+import io.sluice.server.jobs.JobStatus;
+
+/**
+ * The job graph of a job's latest deployment as the studio draws it: Flink's plan (one vertex per
+ * operator chain, with parallelism and inputs) joined with each vertex's counters, summed over its subtasks.
+ */
+public final class JobGraphs {
+    private static final String METRICS = "numRecordsIn,numRecordsOut,numRecordsOutPerSecond,backPressuredTimeMsPerSecond";
+
+    private final JobService jobs;
+    private final URI flinkRestUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public JobGraphs(JobService jobs, URI flinkRestUrl) {
+        this.jobs = requireNonNull(jobs, "jobs is null");
+        this.flinkRestUrl = requireNonNull(flinkRestUrl, "flinkRestUrl is null");
+    }
+
+    /** What {@code GET /api/jobs/{name}/graph} answers. */
+    public Map<String, Object> graph(String jobName) {
+        JobStatus status = jobs.status(jobName);
+        String flinkJobId = status.flinkJobId();
+        if (flinkJobId == null) {
+            throw ApiException.notFound("job " + jobName + " has not run on the cluster yet; deploy it to see its graph");
+        }
+        JsonNode job = get("/jobs/" + flinkJobId).orElseThrow(() -> ApiException.notFound("the cluster no longer knows job "
+                + jobName + "'s deployment (Flink job " + flinkJobId + "); deploy it again to see its graph"));
+
+        Map<String, List<String>> inputs = new HashMap<>();
+        for (JsonNode node : job.path("plan").path("nodes")) {
+            List<String> ids = new ArrayList<>();
+            node.path("inputs").forEach(input -> ids.add(input.path("id").asText()));
+            inputs.put(node.path("id").asText(), ids);
+        }
+        boolean running = "RUNNING".equals(job.path("state").asText());
+        List<Map<String, Object>> vertices = new ArrayList<>();
+        for (JsonNode vertex : job.path("vertices")) {
+            String id = vertex.path("id").asText();
+            Map<String, Double> metrics = running ? metrics(flinkJobId, id) : Map.of();
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", id);
+            view.put("name", vertex.path("name").asText());
+            view.put("parallelism", vertex.path("parallelism").asInt());
+            view.put("status", vertex.path("status").asText(null));
+            view.put("inputs", inputs.getOrDefault(id, List.of()));
+            // Flink's vertex counters count network records only; the task metrics also count what
+            // sources read and sinks write, so they are preferred while the job runs
+            view.put("recordsIn", count(metrics.get("numRecordsIn"), vertex.path("metrics").path("read-records")));
+            view.put("recordsOut", count(metrics.get("numRecordsOut"), vertex.path("metrics").path("write-records")));
+            view.put("recordsOutPerSecond", metrics.get("numRecordsOutPerSecond"));
+            Double backPressured = metrics.get("backPressuredTimeMsPerSecond");
+            view.put("backpressure", backPressured == null ? null : Math.min(1.0, backPressured / 1000.0));
+            vertices.add(view);
+        }
+        Map<String, Object> graph = new LinkedHashMap<>();
+        graph.put("flinkJobId", flinkJobId);
+        graph.put("state", job.path("state").asText());
+        graph.put("vertices", vertices);
+        return graph;
+    }
+
+    /** Each metric summed over the vertex's subtasks, except back pressure: the worst subtask's. */
+    private Map<String, Double> metrics(String flinkJobId, String vertexId) {
+        Map<String, Double> values = new HashMap<>();
+        get("/jobs/" + flinkJobId + "/vertices/" + vertexId + "/subtasks/metrics?get=" + METRICS + "&agg=sum,max")
+                .ifPresent(answer -> answer.forEach(metric -> {
+                    String id = metric.path("id").asText();
+                    JsonNode value = id.equals("backPressuredTimeMsPerSecond") ? metric.path("max") : metric.path("sum");
+                    if (value.isNumber()) {
+                        values.put(id, value.asDouble());
+                    }
+                }));
+        return values;
+    }
+
+    private static Long count(Double taskMetric, JsonNode vertexCounter) {
+        if (taskMetric != null) {
+            return taskMetric.longValue();
+        }
+        return vertexCounter.isNumber() ? vertexCounter.asLong() : null;
+    }
+
+    private Optional<JsonNode> get(String path) {
+        URI uri = flinkRestUrl.resolve(path);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.statusCode() >= 300) {
+                throw ApiException.unavailable("Flink answered " + response.statusCode() + " to GET " + uri + ": " + response.body());
+            }
+            return Optional.of(json.readTree(response.body()));
+        } catch (IOException e) {
+            throw ApiException.unavailable("cannot reach Flink at " + uri + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("interrupted while asking Flink for " + uri);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+// Shapes of the REST API (docs/rest-api.md). Only the fields the studio reads are listed.
+
+export interface JobSettings {
+  parallelism?: number | null;
+  checkpointIntervalMs?: number | null;
+  bufferTimeoutMs?: number | null;
+  checkpointMode?: string | null;
+  checkpointTimeoutMs?: number | null;
+  minPauseMs?: number | null;
+  stateBackend?: string | null;
+}
+
+export interface SqlError {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  errors: SqlError[];
+  warnings: string[];
+}
+
+export interface JobStatus {
+  name: string;
+  version: number | null;
+  latestVersion: number;
+  state: string;
+  desiredState: string;
+  flinkJobId: string | null;
+  dashboardUrl: string | null;
+  deployedAt: string | null;
+  restarts: number | null;
+  message: string | null;
+}
+
+export interface JobView {
+  name: string;
+  createdAt: string;
+  latestVersion: number;
+  status: JobStatus;
+}
+
+export interface JobVersion {
+  job: string;
+  version: number;
+  sql: string;
+  settings: JobSettings;
+  createdAt: string;
+}
+
+export interface Savepoint {
+  id: number;
+  job: string;
+  version: number;
+  flinkJobId: string;
+  location: string;
+  sizeBytes: number | null;
+  trigger: 'MANUAL' | 'STOP';
+  createdAt: string;
+}
+
+export interface Connection {
+  name: string;
+  type: string;
+  properties: Record<string, string>;
+  secrets: string[];
+  managed: boolean;
+  createdAt: string;
+}
+
+export interface Topic {
+  name: string;
+  partitions: number;
+}
+
+/** One operator chain of the running deployment, as Flink planned it, with its live counters. */
+export interface GraphVertex {
+  id: string;
+  name: string;
+  parallelism: number;
+  status: string | null;
+  inputs: string[];
+  recordsIn: number | null;
+  recordsOut: number | null;
+  recordsOutPerSecond: number | null;
+  /** Share of time the busiest subtask was back-pressured, 0..1. */
+  backpressure: number | null;
+}
+
+export interface JobGraph {
+  flinkJobId: string;
+  state: string;
+  vertices: GraphVertex[];
+}
