@@ -15,8 +15,10 @@ if (!base || !shots) {
 }
 mkdirSync(shots, { recursive: true });
 
-const JOB = 'studio-e2e';
-const TOPIC = 'studio_e2e_out';
+// a suffix lets the script run again against the same server
+const suffix = process.env.STUDIO_E2E_SUFFIX ?? '';
+const JOB = `studio-e2e${suffix}`;
+const TOPIC = `studio_e2e_out${suffix}`;
 const script = (column) => `-- Clicks on page 8212, from the generator into a Kafka topic.
 CREATE TABLE clicks (
   event_time TIMESTAMP(3),
@@ -56,9 +58,11 @@ try {
   await page.getByLabel('Topic name').fill(TOPIC);
   await page.getByLabel('Partitions').fill('2');
   await page.getByRole('button', { name: 'Create topic' }).click();
-  const topicRow = page.getByRole('table', { name: 'Topics' }).getByRole('row').filter({ hasText: TOPIC });
+  const topicRow = page.getByRole('table', { name: 'Topics' }).getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: TOPIC, exact: true }) });
   await topicRow.waitFor();
   assert.equal(await topicRow.getByRole('cell').nth(1).textContent(), '2');
+  assert.equal(await page.getByLabel('Topic name').inputValue(), '', 'the form is reset after creating');
   await shot('catalog');
 
   step('editor: write the job with a misspelt column');
@@ -124,7 +128,7 @@ try {
   await page.getByText("'rate' = '200'").click();
   await page.keyboard.press('End');
   await page.keyboard.press('Shift+Home');
-  await page.keyboard.insertText("  'rate' = '400'");
+  await page.keyboard.insertText("'rate' = '400'");
   await page.getByRole('button', { name: 'Save version', exact: true }).click();
   await page.waitForURL(`${base}/jobs/${JOB}`);
   await page.getByRole('button', { name: /Versions/ }).click();

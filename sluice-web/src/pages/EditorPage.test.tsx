@@ -1,0 +1,68 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { EditorPage } from './EditorPage';
+import { fakeApi, renderPage } from '../testing';
+
+describe('EditorPage', () => {
+  it('marks a validation error in the gutter at its line and lists it under Problems', async () => {
+    const validate = vi.fn(async () => ({
+      valid: false,
+      errors: [{ line: 23, column: 20, message: "Column 'user_nme' not found in any table" }],
+      warnings: [],
+    }));
+    const { container } = renderPage(<EditorPage />, fakeApi({ validate }), '/editor');
+    await userEvent.click(screen.getByRole('button', { name: 'Validate' }));
+
+    expect(await screen.findByText('Line 23, column 20')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('1 problem found.');
+    await waitFor(() => expect(container.querySelector('.cm-lint-marker-error')).not.toBeNull());
+    const markedLine = container.querySelector('.cm-lintRange-error')?.closest('.cm-line');
+    const lines = [...container.querySelectorAll('.cm-content .cm-line')];
+    expect(lines.indexOf(markedLine!) + 1).toBe(23);
+    expect(container.querySelector('.cm-lintRange-error')).toHaveTextContent('user_name');
+  });
+
+  it('sends only the settings the user chose', async () => {
+    const validate = vi.fn(async (..._args: unknown[]) => ({ valid: true, errors: [], warnings: [] }));
+    renderPage(<EditorPage />, fakeApi({ validate }), '/editor');
+    await userEvent.type(screen.getByLabelText('Parallelism'), '4');
+    await userEvent.selectOptions(screen.getByLabelText('State backend'), 'heap');
+    await userEvent.click(screen.getByRole('button', { name: 'Validate' }));
+    await screen.findByText('The script is valid.');
+    expect(validate.mock.calls[0][1]).toEqual({ parallelism: 4, stateBackend: 'heap' });
+  });
+
+  it('shows the plan on Explain', async () => {
+    renderPage(<EditorPage />, fakeApi({ explain: async () => ({ plan: '== Optimized Physical Plan ==\nSink(table=[clicks_8212])' }) }), '/editor');
+    await userEvent.click(screen.getByRole('button', { name: 'Explain' }));
+    expect(await screen.findByLabelText('Plan')).toHaveTextContent('Sink(table=[clicks_8212])');
+  });
+
+  it('creates a new job, deploys its first version and opens its page', async () => {
+    const createJob = vi.fn(async () => ({ name: 'pv', latestVersion: 1 }));
+    const deploy = vi.fn(async () => ({ state: 'CREATED' }));
+    renderPage(<EditorPage />, fakeApi({ jobs: async () => [], createJob, deploy }), '/editor');
+    await userEvent.type(screen.getByLabelText('Job name'), 'pv');
+    await userEvent.click(screen.getByRole('button', { name: 'Create & deploy' }));
+    expect(await screen.findByTestId('job-page')).toBeInTheDocument();
+    expect(createJob).toHaveBeenCalledWith('pv', expect.stringContaining('CREATE TABLE clicks'), {});
+    expect(deploy).toHaveBeenCalledWith('pv', 1);
+  });
+
+  it('adds a version to an existing job instead of creating it', async () => {
+    const addVersion = vi.fn(async () => ({ version: 3 }));
+    const deploy = vi.fn(async () => ({}));
+    const api = fakeApi({
+      versions: async () => [{ job: 'pv', version: 2, sql: 'SELECT 2', settings: { parallelism: 2, stateBackend: null }, createdAt: '' }],
+      jobs: async () => [{ name: 'pv' }],
+      addVersion,
+      deploy,
+    });
+    renderPage(<EditorPage />, api, '/editor?job=pv');
+    await waitFor(() => expect(screen.getByLabelText('Parallelism')).toHaveValue(2));
+    await userEvent.click(screen.getByRole('button', { name: 'Save version & deploy' }));
+    await screen.findByTestId('job-page');
+    expect(addVersion).toHaveBeenCalledWith('pv', 'SELECT 2', { parallelism: 2 });
+    expect(deploy).toHaveBeenCalledWith('pv', 3);
+  });
+});
