@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import type { GraphVertex } from '../api/types';
-import { JobGraph, layout } from './JobGraph';
+import { JobGraph, layout, nameLines } from './JobGraph';
 
 const vertex = (id: string, name: string, inputs: string[], parallelism = 2): GraphVertex => ({
   id, name, parallelism, inputs, status: 'RUNNING', recordsIn: 1500, recordsOut: 2_500_000, recordsOutPerSecond: 12.5, backpressure: 0.75,
@@ -19,6 +19,12 @@ describe('JobGraph', () => {
     expect(x.a).toBeLessThan(x.b);
     expect(x.b).toBeLessThan(x.c);
     expect(placed.edges.map((e) => `${e.from}>${e.to}`).sort()).toEqual(['a>b', 'b>c']);
+  });
+
+  it('breaks long chain names at an operator arrow', () => {
+    expect(nameLines('Source: clicks[1] -> Calc[2] -> out_clicks[3]: Writer -> out_clicks[3]: Committer'))
+      .toEqual(['Source: clicks[1] -> Calc[2]', '-> out_clicks[3]: Writer -> out_clicks[3]…']);
+    expect(nameLines('Source: clicks')).toEqual(['Source: clicks']);
   });
 
   it('shows each chain with its parallelism, counters and back pressure', () => {

@@ -1,8 +1,8 @@
 import dagre from '@dagrejs/dagre';
 import type { GraphVertex } from '../api/types';
 
-const WIDTH = 260;
-const HEIGHT = 84;
+const WIDTH = 300;
+const HEIGHT = 96;
 
 export interface PlacedVertex extends GraphVertex {
   x: number;
@@ -42,8 +42,13 @@ export function layout(vertices: GraphVertex[]): Layout {
   };
 }
 
-function shortName(name: string) {
-  return name.length > 38 ? name.slice(0, 36) + '…' : name;
+/** The chain's name on at most two lines, broken at its operators' arrows where possible. */
+export function nameLines(name: string, width = 42): string[] {
+  if (name.length <= width) return [name];
+  const cut = name.lastIndexOf(' -> ', width);
+  const first = cut > 0 ? name.slice(0, cut) : name.slice(0, width);
+  const rest = cut > 0 ? name.slice(cut + 1) : name.slice(width);
+  return [first, rest.length > width ? rest.slice(0, width - 1) + '…' : rest];
 }
 
 function count(n: number | null) {
@@ -78,11 +83,13 @@ export function JobGraph({ vertices }: { vertices: GraphVertex[] }) {
           <title>{vertex.name}</title>
           <rect width={WIDTH} height={HEIGHT} rx={6} className={`vertex-box ${(vertex.backpressure ?? 0) > 0.5 ? 'backpressured' : ''}`} />
           <rect width={6} height={HEIGHT} rx={3} className={`vertex-status status-${(vertex.status ?? 'unknown').toLowerCase()}`} />
-          <text x={16} y={22} className="vertex-name">{shortName(vertex.name)}</text>
-          <text x={16} y={44} className="vertex-meta">
+          <text x={16} y={20} className="vertex-name">
+            {nameLines(vertex.name).map((line, i) => <tspan key={i} x={16} dy={i === 0 ? 0 : 16}>{line}</tspan>)}
+          </text>
+          <text x={16} y={60} className="vertex-meta">
             Parallelism {vertex.parallelism} · {vertex.status ?? '—'}
           </text>
-          <text x={16} y={66} className="vertex-meta">
+          <text x={16} y={80} className="vertex-meta">
             in {count(vertex.recordsIn)} · out {count(vertex.recordsOut)}
             {vertex.recordsOutPerSecond !== null ? ` · ${vertex.recordsOutPerSecond.toFixed(1)}/s` : ''}
             {vertex.backpressure !== null ? ` · bp ${Math.round(vertex.backpressure * 100)}%` : ''}

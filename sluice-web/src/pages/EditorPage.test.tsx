@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EditorPage } from './EditorPage';
+import { ApiError } from '../api/client';
 import { fakeApi, renderPage } from '../testing';
 
 describe('EditorPage', () => {
@@ -47,6 +48,20 @@ describe('EditorPage', () => {
     expect(await screen.findByTestId('job-page')).toBeInTheDocument();
     expect(createJob).toHaveBeenCalledWith('pv', expect.stringContaining('CREATE TABLE clicks'), {});
     expect(deploy).toHaveBeenCalledWith('pv', 1);
+  });
+
+  it('shows a deployment failure in full under Problems', async () => {
+    const reason = 'could not submit job pv v1 to Flink: NoResourceAvailableException: not enough slots';
+    const api = fakeApi({
+      jobs: async () => [],
+      createJob: async () => ({ name: 'pv', latestVersion: 1 }),
+      deploy: async () => { throw new ApiError(503, reason); },
+    });
+    renderPage(<EditorPage />, api, '/editor');
+    await userEvent.type(screen.getByLabelText('Job name'), 'pv');
+    await userEvent.click(screen.getByRole('button', { name: 'Create & deploy' }));
+    expect(await screen.findByLabelText('Problems')).toHaveTextContent(reason);
+    expect(screen.queryByTestId('job-page')).toBeNull();
   });
 
   it('adds a version to an existing job instead of creating it', async () => {

@@ -49,6 +49,7 @@ export function EditorPage() {
   const [plan, setPlan] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>('problems');
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const editor = useRef<EditorHandle | null>(null);
 
   useEffect(() => {
@@ -65,13 +66,17 @@ export function EditorPage() {
 
   async function run<T>(label: string, action: () => Promise<T>): Promise<T | undefined> {
     setOutcome({ kind: 'busy', text: `${label}…` });
+    setFailure(null);
     try {
       return await action();
     } catch (e) {
       if (e instanceof ApiError && e.errors.length > 0) {
         setErrors(e.errors);
-        setPanel('problems');
+      } else {
+        // a failure without a position (e.g. the cluster refused the job) is shown in full
+        setFailure(e instanceof Error ? e.message : String(e));
       }
+      setPanel('problems');
       setOutcome({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
       return undefined;
     }
@@ -132,7 +137,7 @@ export function EditorPage() {
         />
         <button onClick={validate}>Validate</button>
         <button onClick={explain}>Explain</button>
-        {outcome && <span className={`outcome outcome-${outcome.kind}`} role="status">{outcome.text}</span>}
+        {outcome && <span className={`outcome outcome-${outcome.kind}`} role="status" title={outcome.text}>{outcome.text}</span>}
         <span className="spacer" />
         <button onClick={() => save(false)}>{existing ? 'Save version' : 'Create job'}</button>
         <button className="primary" onClick={() => save(true)}>{existing ? 'Save version & deploy' : 'Create & deploy'}</button>
@@ -149,6 +154,7 @@ export function EditorPage() {
             </div>
             {panel === 'problems' ? (
               <ul className="problems" aria-label="Problems">
+                {failure && <li className="problem failure">{failure}</li>}
                 {errors.map((error, i) => (
                   <li key={i} className="problem" onClick={() => editor.current?.goTo(error.line, error.column)}>
                     <span className="where">Line {error.line}, column {error.column}</span>
@@ -156,7 +162,7 @@ export function EditorPage() {
                   </li>
                 ))}
                 {warnings.map((warning, i) => <li key={`w${i}`} className="warning">{warning}</li>)}
-                {errors.length === 0 && warnings.length === 0 && <li className="empty">No problems. Validate to check the script.</li>}
+                {!failure && errors.length === 0 && warnings.length === 0 && <li className="empty">No problems. Validate to check the script.</li>}
               </ul>
             ) : (
               <pre className="plan" aria-label="Plan">{plan ?? 'Explain to see the optimized plan.'}</pre>
