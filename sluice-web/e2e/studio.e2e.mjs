@@ -105,6 +105,7 @@ try {
   await page.locator('.vertex-meta').filter({ hasText: /out [1-9]/ }).first().waitFor({ timeout: 90_000 });
   await page.locator('.vertex-meta').filter({ hasText: /· [0-9.]*[1-9][0-9.]*\/s/ }).first().waitFor({ timeout: 90_000 });
   await page.locator('.recharts-line').first().waitFor();
+  await page.getByLabel('Checkpoints').filter({ hasText: /[1-9]\d* completed/ }).waitFor({ timeout: 60_000 });
   await shot('job-running');
 
   step('jobs list');

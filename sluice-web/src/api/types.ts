@@ -87,10 +87,22 @@ export interface GraphVertex {
   recordsOutPerSecond: number | null;
   /** Share of time the busiest subtask was back-pressured, 0..1. */
   backpressure: number | null;
+  /** Lowest input watermark of its subtasks, epoch ms; null before the first one (and for sources). */
+  watermark: number | null;
+}
+
+export interface CheckpointStats {
+  completed?: number;
+  failed?: number;
+  lastId?: number;
+  lastCompletedAt?: number;
+  lastDurationMs?: number;
+  lastSizeBytes?: number;
 }
 
 export interface JobGraph {
   flinkJobId: string;
   state: string;
   vertices: GraphVertex[];
+  checkpoints: CheckpointStats;
 }

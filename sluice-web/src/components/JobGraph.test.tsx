@@ -3,7 +3,7 @@ import type { GraphVertex } from '../api/types';
 import { JobGraph, layout, nameLines } from './JobGraph';
 
 const vertex = (id: string, name: string, inputs: string[], parallelism = 2): GraphVertex => ({
-  id, name, parallelism, inputs, status: 'RUNNING', recordsIn: 1500, recordsOut: 2_500_000, recordsOutPerSecond: 12.5, backpressure: 0.75,
+  id, name, parallelism, inputs, status: 'RUNNING', recordsIn: 1500, recordsOut: 2_500_000, recordsOutPerSecond: 12.5, backpressure: 0.75, watermark: Date.parse('2026-01-01T10:20:30Z'),
 });
 
 describe('JobGraph', () => {
@@ -31,7 +31,7 @@ describe('JobGraph', () => {
     render(<JobGraph vertices={vertices} />);
     expect(screen.getAllByTestId('graph-vertex')).toHaveLength(3);
     expect(screen.getAllByText('GroupAggregate -> Sink: counts')).toHaveLength(2);
-    expect(screen.getByText(/Parallelism 4/)).toBeInTheDocument();
+    expect(screen.getByText(/Parallelism 4/)).toHaveTextContent('Parallelism 4 · RUNNING · wm 10:20:30');
     expect(screen.getAllByText(/in 1\.5k · out 2\.5M · 12\.5\/s · bp 75%/)).toHaveLength(3);
     expect(document.querySelectorAll('.vertex-box.backpressured')).toHaveLength(3);
   });

@@ -88,6 +88,7 @@ export function JobGraph({ vertices }: { vertices: GraphVertex[] }) {
           </text>
           <text x={16} y={60} className="vertex-meta">
             Parallelism {vertex.parallelism} · {vertex.status ?? '—'}
+            {vertex.watermark !== null ? ` · wm ${new Date(vertex.watermark).toISOString().slice(11, 19)}` : ''}
           </text>
           <text x={16} y={80} className="vertex-meta">
             in {count(vertex.recordsIn)} · out {count(vertex.recordsOut)}

@@ -11,7 +11,8 @@ const status = (state: string, message: string | null = null): JobStatus => ({
 });
 const graph = {
   flinkJobId: 'abc123ff00', state: 'RUNNING',
-  vertices: [{ id: 'v1', name: 'Source: clicks -> Sink: out', parallelism: 2, status: 'RUNNING', inputs: [], recordsIn: 0, recordsOut: 10, recordsOutPerSecond: 5, backpressure: 0 }],
+  vertices: [{ id: 'v1', name: 'Source: clicks -> Sink: out', parallelism: 2, status: 'RUNNING', inputs: [], recordsIn: 0, recordsOut: 10, recordsOutPerSecond: 5, backpressure: 0, watermark: null }],
+  checkpoints: { completed: 12, failed: 1, lastId: 13, lastCompletedAt: Date.now() - 4000, lastDurationMs: 120, lastSizeBytes: 2048 },
 };
 const versions = [
   { job: 'pv', version: 1, sql: 'SELECT 1', settings: {}, createdAt: '2026-01-01T00:00:00Z' },
@@ -28,6 +29,7 @@ describe('JobPage', () => {
     expect(screen.getByText('Uptime').nextSibling).toHaveTextContent(/^1m \d+s$/);
     expect(await screen.findAllByText('Source: clicks -> Sink: out')).not.toHaveLength(0);
     expect(screen.getByRole('button', { name: 'Deploy v2' })).toBeDisabled();
+    expect(screen.getByLabelText('Checkpoints')).toHaveTextContent(/12 completed · 1 failed · last #13 [45]s ago, took 120 ms, 2\.0 KB/);
   });
 
   it('shows the exception of a failed job in full', async () => {

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useApi } from '../api/context';
-import type { JobVersion } from '../api/types';
+import type { CheckpointStats, JobVersion } from '../api/types';
 import { JobGraph } from '../components/JobGraph';
 import { type RateSample, RateChart } from '../components/RateChart';
 import { StateBadge } from '../components/StateBadge';
 import { VersionDiff } from '../components/VersionDiff';
-import { bytes, timestamp, uptime } from '../format';
+import { bytes, duration, timestamp, uptime } from '../format';
 import { usePolling } from '../usePolling';
 
 type Tab = 'overview' | 'versions' | 'savepoints';
@@ -133,6 +133,7 @@ function GraphSection({ name, active }: { name: string; active: boolean }) {
 
   return (
     <>
+      {graph.data && <Checkpoints stats={graph.data.checkpoints} />}
       <section className="card">
         <h2>Job graph</h2>
         {graph.data ? (
@@ -148,6 +149,18 @@ function GraphSection({ name, active }: { name: string; active: boolean }) {
         </section>
       )}
     </>
+  );
+}
+
+function Checkpoints({ stats }: { stats: CheckpointStats }) {
+  if (stats.completed === undefined) return null;
+  return (
+    <p className="checkpoints" aria-label="Checkpoints">
+      <strong>Checkpoints</strong> {stats.completed} completed · {stats.failed} failed
+      {stats.lastCompletedAt !== undefined && (
+        <> · last #{stats.lastId} {duration(Date.now() - stats.lastCompletedAt)} ago, took {stats.lastDurationMs} ms, {bytes(stats.lastSizeBytes ?? null)}</>
+      )}
+    </p>
   );
 }
 

@@ -27,7 +27,8 @@ import io.sluice.server.jobs.JobStatus;
  * operator chain, with parallelism and inputs) joined with each vertex's counters, summed over its subtasks.
  */
 public final class JobGraphs {
-    private static final String METRICS = "numRecordsIn,numRecordsOut,numRecordsOutPerSecond,backPressuredTimeMsPerSecond";
+    private static final String METRICS =
+            "numRecordsIn,numRecordsOut,numRecordsOutPerSecond,backPressuredTimeMsPerSecond,currentInputWatermark";
 
     private final JobService jobs;
     private final URI flinkRestUrl;
@@ -73,22 +74,50 @@ public final class JobGraphs {
             view.put("recordsOutPerSecond", metrics.get("numRecordsOutPerSecond"));
             Double backPressured = metrics.get("backPressuredTimeMsPerSecond");
             view.put("backpressure", backPressured == null ? null : Math.min(1.0, backPressured / 1000.0));
+            Double watermark = metrics.get("currentInputWatermark");
+            // Flink reports Long.MIN_VALUE until a watermark arrived (and always for sources)
+            view.put("watermark", watermark == null || watermark <= Long.MIN_VALUE ? null : watermark.longValue());
             vertices.add(view);
         }
         Map<String, Object> graph = new LinkedHashMap<>();
         graph.put("flinkJobId", flinkJobId);
         graph.put("state", job.path("state").asText());
         graph.put("vertices", vertices);
+        graph.put("checkpoints", checkpoints(flinkJobId));
         return graph;
     }
 
-    /** Each metric summed over the vertex's subtasks, except back pressure: the worst subtask's. */
+    /** Counts of completed and failed checkpoints and the latest completed one, from Flink's checkpoint statistics. */
+    private Map<String, Object> checkpoints(String flinkJobId) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        get("/jobs/" + flinkJobId + "/checkpoints").ifPresent(stats -> {
+            view.put("completed", stats.path("counts").path("completed").asLong());
+            view.put("failed", stats.path("counts").path("failed").asLong());
+            JsonNode latest = stats.path("latest").path("completed");
+            if (latest.isObject()) {
+                view.put("lastId", latest.path("id").asLong());
+                view.put("lastCompletedAt", latest.path("latest_ack_timestamp").asLong());
+                view.put("lastDurationMs", latest.path("end_to_end_duration").asLong());
+                view.put("lastSizeBytes", latest.path("checkpointed_size").asLong());
+            }
+        });
+        return view;
+    }
+
+    /**
+     * Each metric summed over the vertex's subtasks, except back pressure (the worst subtask's) and the
+     * watermark (the lowest subtask's, which is what holds event time back).
+     */
     private Map<String, Double> metrics(String flinkJobId, String vertexId) {
         Map<String, Double> values = new HashMap<>();
-        get("/jobs/" + flinkJobId + "/vertices/" + vertexId + "/subtasks/metrics?get=" + METRICS + "&agg=sum,max")
+        get("/jobs/" + flinkJobId + "/vertices/" + vertexId + "/subtasks/metrics?get=" + METRICS + "&agg=sum,max,min")
                 .ifPresent(answer -> answer.forEach(metric -> {
                     String id = metric.path("id").asText();
-                    JsonNode value = id.equals("backPressuredTimeMsPerSecond") ? metric.path("max") : metric.path("sum");
+                    JsonNode value = switch (id) {
+                        case "backPressuredTimeMsPerSecond" -> metric.path("max");
+                        case "currentInputWatermark" -> metric.path("min");
+                        default -> metric.path("sum");
+                    };
                     if (value.isNumber()) {
                         values.put(id, value.asDouble());
                     }

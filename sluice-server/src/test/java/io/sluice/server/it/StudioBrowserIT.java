@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +62,12 @@ class StudioBrowserIT {
         }
 
         // what the job deployed from the browser wrote: only clicks on page 8212, as its filter says
+        JsonNode graph = api.ok(api.get("/api/jobs/studio-e2e/graph"));
+        assertFalse(graph.path("vertices").isEmpty(), graph.toString());
+        assertTrue(graph.path("vertices").get(0).path("name").asText().contains("clicks"), graph.toString());
+        assertEquals(1, graph.path("vertices").get(0).path("parallelism").asInt(), graph.toString());
+        assertTrue(graph.path("checkpoints").path("completed").asLong() > 0, graph.toString());
+
         List<JsonNode> written = api.readAtLeast("studio_e2e_out", 1, Duration.ofSeconds(60));
         assertFalse(written.isEmpty());
         for (JsonNode record : written) {
@@ -65,6 +75,22 @@ class StudioBrowserIT {
             assertEquals(8212, click.path("page_id").asInt(), click.toString());
             assertTrue(click.hasNonNull("user_name"), click.toString());
         }
+    }
+
+    @Test
+    void studioIsServedAtTheRootWhileApiPathsStayTheApis() throws Exception {
+        URI server = SharedServer.server().url();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/", "/jobs/some-job", "/editor")) {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(server.resolve(path)).header("Accept", "text/html").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), path);
+            assertTrue(page.body().contains("<div id=\"root\"></div>"), path + " answered " + page.body());
+        }
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(server.resolve("/api/no-such-thing"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("no such endpoint: GET /api/no-such-thing"), unknown.body());
     }
 
     private static String read(Path log) throws IOException {
