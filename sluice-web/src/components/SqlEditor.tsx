@@ -8,6 +8,7 @@ import { type Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { sql, StandardSQL } from '@codemirror/lang-sql';
 import type { SqlError } from '../api/types';
 import type { Schema } from '../sqlSchema';
+import { type CatalogNames, optionValueCompletion } from '../optionCompletion';
 
 export interface EditorHandle {
   /** Puts the cursor at a 1-based line and column and focuses the editor. */
@@ -19,6 +20,7 @@ interface Props {
   onChange(value: string): void;
   errors: SqlError[];
   schema: Schema;
+  catalog?: CatalogNames;
   handle?: (handle: EditorHandle) => void;
 }
 
@@ -41,12 +43,14 @@ const theme = EditorView.theme({
 });
 
 /** A SQL editor like a database IDE's: highlighting, completion of the script's tables and columns, errors in the gutter. */
-export function SqlEditor({ value, onChange, errors, schema, handle }: Props) {
+export function SqlEditor({ value, onChange, errors, schema, catalog, handle }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const language = useRef(new Compartment());
   const changed = useRef(onChange);
   changed.current = onChange;
+  const names = useRef<CatalogNames>({ connections: [], topics: [] });
+  names.current = catalog ?? names.current;
 
   useEffect(() => {
     const editor = new EditorView({
@@ -63,6 +67,7 @@ export function SqlEditor({ value, onChange, errors, schema, handle }: Props) {
           syntaxHighlighting(defaultHighlightStyle),
           language.current.of(sql({ dialect: StandardSQL, schema, upperCaseKeywords: true })),
           autocompletion(),
+          EditorState.languageData.of(() => [{ autocomplete: optionValueCompletion(() => names.current) }]),
           lintGutter(),
           keymap.of([...defaultKeymap, ...historyKeymap, ...completionKeymap]),
           theme,

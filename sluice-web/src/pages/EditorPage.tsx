@@ -6,6 +6,7 @@ import type { JobSettings, SqlError } from '../api/types';
 import { type EditorHandle, SqlEditor } from '../components/SqlEditor';
 import { chosenSettings, SettingsForm } from '../components/SettingsForm';
 import { declaredTables } from '../sqlSchema';
+import type { CatalogNames } from '../optionCompletion';
 
 export const TEMPLATE = `-- Every click on page 8212, from the clickstream generator into a Kafka topic.
 CREATE TABLE clicks (
@@ -60,6 +61,15 @@ export function EditorPage() {
       setSettings(chosenSettings(latest.settings));
     }, (e) => setOutcome({ kind: 'error', text: e.message }));
   }, [api, existing]);
+
+  const [catalog, setCatalog] = useState<CatalogNames>({ connections: [], topics: [] });
+  useEffect(() => {
+    // names for completion only: the editor works without them
+    Promise.all([api.connections(), api.topics()]).then(
+      ([connections, topics]) => setCatalog({ connections: connections.map((c) => c.name), topics: topics.map((t) => t.name) }),
+      () => setCatalog({ connections: [], topics: [] }),
+    );
+  }, [api]);
 
   const schemaKey = JSON.stringify(declaredTables(sql));
   const schema = useMemo(() => JSON.parse(schemaKey), [schemaKey]);
@@ -144,7 +154,7 @@ export function EditorPage() {
       </div>
       <div className="editor-body">
         <div className="editor-main">
-          <SqlEditor value={sql} onChange={setSql} errors={errors} schema={schema} handle={(h) => (editor.current = h)} />
+          <SqlEditor value={sql} onChange={setSql} errors={errors} schema={schema} catalog={catalog} handle={(h) => (editor.current = h)} />
           <div className="bottom-panel">
             <div className="tabs">
               <button className={panel === 'problems' ? 'active' : ''} onClick={() => setPanel('problems')}>
