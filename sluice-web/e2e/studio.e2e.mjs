@@ -63,7 +63,6 @@ try {
   await topicRow.waitFor();
   assert.equal(await topicRow.getByRole('cell').nth(1).textContent(), '2');
   assert.equal(await page.getByLabel('Topic name').inputValue(), '', 'the form is reset after creating');
-  await shot('catalog');
 
   step('editor: write the job with a misspelt column');
   await page.getByRole('navigation').getByRole('link', { name: 'Editor' }).click();
@@ -137,6 +136,14 @@ try {
   await diff.locator('.diff-added').filter({ hasText: "'rate' = '400'" }).waitFor();
   await diff.locator('.diff-removed').filter({ hasText: "'rate' = '200'" }).waitFor();
   await shot('job-versions');
+
+  step('catalog: the topic now holds the job\'s records');
+  await page.getByRole('navigation').getByRole('link', { name: 'Catalog' }).click();
+  const filled = page.getByRole('table', { name: 'Topics' }).getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: TOPIC, exact: true }) });
+  const records = Number((await filled.getByRole('cell').nth(2).textContent()).replace(/,/g, ''));
+  assert.ok(records > 0, `records in ${TOPIC}: ${records}`);
+  await shot('catalog');
   step('passed');
 } catch (e) {
   await shot('failure').catch(() => {});

@@ -73,6 +73,8 @@ export interface Connection {
 export interface Topic {
   name: string;
   partitions: number;
+  /** Per partition, the offset the next record will get. */
+  endOffsets?: Record<string, number>;
 }
 
 /** One operator chain of the running deployment, as Flink planned it, with its live counters. */

@@ -88,10 +88,20 @@ function Topics({ connection }: { connection: string }) {
     <>
       {(error || topics.error) && <div className="alert" role="alert">{error ?? topics.error}</div>}
       <table className="grid" aria-label="Topics">
-        <thead><tr><th>Topic</th><th>Partitions</th></tr></thead>
+        <thead><tr><th>Topic</th><th>Partitions</th><th>Records (end offsets)</th><th>End offset per partition</th></tr></thead>
         <tbody>
-          {topics.data?.map((t) => <tr key={t.name}><td className="mono">{t.name}</td><td>{t.partitions}</td></tr>)}
-          {topics.data?.length === 0 && <tr><td colSpan={2} className="empty">No topics.</td></tr>}
+          {topics.data?.map((t) => {
+            const ends = Object.entries(t.endOffsets ?? {});
+            return (
+              <tr key={t.name}>
+                <td className="mono">{t.name}</td>
+                <td>{t.partitions}</td>
+                <td>{ends.reduce((sum, [, offset]) => sum + offset, 0).toLocaleString('en-US')}</td>
+                <td className="mono small">{ends.map(([partition, offset]) => `${partition}: ${offset}`).join('  ')}</td>
+              </tr>
+            );
+          })}
+          {topics.data?.length === 0 && <tr><td colSpan={4} className="empty">No topics.</td></tr>}
         </tbody>
       </table>
       <form className="inline-form" onSubmit={create} aria-label="New topic">
