@@ -28,7 +28,8 @@ describe('JobPage', () => {
     expect(screen.getByText('Restarts').nextSibling).toHaveTextContent('3');
     expect(screen.getByText('Uptime').nextSibling).toHaveTextContent(/^1m \d+s$/);
     expect(await screen.findAllByText('Source: clicks -> Sink: out')).not.toHaveLength(0);
-    expect(screen.getByRole('button', { name: 'Deploy v2' })).toBeDisabled();
+    // v2 is newer than the running v1, so it can be deployed over it
+    expect(screen.getByRole('button', { name: 'Deploy v2' })).toBeEnabled();
     expect(screen.getByLabelText('Checkpoints')).toHaveTextContent(/12 completed · 1 failed · last #13 [45]s ago, took 120 ms, 2\.0 KB/);
   });
 

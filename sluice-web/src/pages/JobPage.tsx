@@ -48,7 +48,11 @@ export function JobPage() {
         </div>
         <div className="actions">
           <Link className="button" to={`/editor?job=${encodeURIComponent(name)}`}>Edit SQL</Link>
-          <button disabled={!!busy || active} onClick={() => act('Deploying', () => api.deploy(name))}>
+          <button
+            disabled={!!busy || (active && s?.version === s?.latestVersion)}
+            title={active ? 'stops the running version with a savepoint, then deploys the latest one from it' : 'resumes from the latest savepoint'}
+            onClick={() => act('Deploying', () => api.deploy(name))}
+          >
             Deploy v{s?.latestVersion ?? ''}
           </button>
           <button disabled={!!busy || !active} onClick={() => act('Restarting', () => api.restart(name))}>Restart</button>
@@ -64,7 +68,7 @@ export function JobPage() {
       {(actionError || status.error) && <div className="alert" role="alert">{actionError ?? status.error}</div>}
 
       <dl className="facts">
-        <div><dt>Deployed version</dt><dd>{s?.version ? `v${s.version}` : '—'}</dd></div>
+        <div><dt>{active ? 'Running version' : 'Last deployed version'}</dt><dd>{s?.version ? `v${s.version}` : '—'}</dd></div>
         <div><dt>Latest version</dt><dd>v{s?.latestVersion ?? '—'}</dd></div>
         <div><dt>Uptime</dt><dd>{s ? uptime(s.state, s.deployedAt, Date.now()) : '—'}</dd></div>
         <div><dt>Restarts</dt><dd>{s?.restarts ?? '—'}</dd></div>
