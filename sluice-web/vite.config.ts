@@ -18,5 +18,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['src/test-setup.ts'],
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // generous: the build machines are small and busy, and a first CodeMirror render takes seconds there
+    testTimeout: 30_000,
   },
 });
