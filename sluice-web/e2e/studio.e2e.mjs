@@ -1,5 +1,6 @@
 // The studio end to end in headless Chromium against a running server, as a new user would use it:
-// create a topic, write a job with a mistake, see the error at its line, fix it, deploy, watch it run,
+// create a topic, write a job with a mistake, see the error at its line, fix it, preview it on typed
+// rows, deploy, watch it run,
 // stop it with a savepoint, save a second version and compare. Screenshots of each page go to
 // the directory given as the second argument.
 //
@@ -95,6 +96,20 @@ try {
   await page.getByLabel('Parallelism').fill('1');
   await page.getByLabel('Checkpoint interval (ms)').fill('5000');
   await shot('editor-plan');
+
+  step('editor: preview on typed rows; only the clicks on page 8212 come out, nothing is written');
+  await page.getByRole('button', { name: 'Preview data' }).click();
+  await page.getByLabel('Sample table').selectOption('clicks');
+  await page.getByLabel('Sample rows').fill([
+    '{"event_time": "2026-11-27 10:00:01", "user_name": "ann", "page_id": 8212}',
+    '{"event_time": "2026-11-27 10:00:02", "user_name": "bob", "page_id": 7}',
+    '{"event_time": "2026-11-27 10:00:03", "user_name": "cid", "page_id": 8212}',
+  ].join('\n'));
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await page.getByText('INSERT INTO out_clicks: 2 changes, 2 rows at the end').waitFor({ timeout: 120_000 });
+  const changes = await page.getByRole('table', { name: 'Changes into out_clicks' }).getByRole('row').allTextContents();
+  assert.deepEqual(changes, ['opevent_timeuser_namepage_id', '+I2026-11-27T10:00:01ann8212', '+I2026-11-27T10:00:03cid8212']);
+  await shot('editor-preview');
 
   step('deploy and watch it run');
   await page.getByRole('button', { name: 'Create & deploy' }).click();

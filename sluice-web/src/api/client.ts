@@ -1,5 +1,6 @@
 import type {
-  Connection, JobGraph, JobSettings, JobStatus, JobVersion, JobView, Savepoint, SqlError, Topic, ValidationResult,
+  Connection, JobGraph, JobSettings, JobStatus, JobVersion, JobView, PreviewResult, Savepoint, SqlError, Topic,
+  ValidationResult,
 } from './types';
 
 /** An error answer of the API: its message, and SQL positions when the script was at fault. */
@@ -39,6 +40,10 @@ export class SluiceApi {
   }
   explain(sql: string, settings: JobSettings) {
     return this.call<{ plan: string }>('POST', '/api/sql/explain', { sql, settings });
+  }
+  /** Runs the script's queries on the newest `records` of each source, or on `samples` (table → JSON lines). */
+  preview(sql: string, records: number, samples: Record<string, string[]>) {
+    return this.call<PreviewResult>('POST', '/api/sql/preview', { sql, records, samples });
   }
 
   jobs() {

@@ -108,3 +108,23 @@ export interface JobGraph {
   vertices: GraphVertex[];
   checkpoints: CheckpointStats;
 }
+
+/** One change a query emitted on the sample, and the row's values. */
+export interface ChangelogRow {
+  kind: '+I' | '-U' | '+U' | '-D';
+  values: unknown[];
+}
+
+/** What one INSERT's query produced on the sample: its changes in order and the table they leave. */
+export interface SinkPreview {
+  table: string;
+  columns: string[];
+  changelog: ChangelogRow[];
+  finalRows: unknown[][];
+  complete: boolean;
+  note: string | null;
+}
+
+export interface PreviewResult {
+  sinks: SinkPreview[];
+}

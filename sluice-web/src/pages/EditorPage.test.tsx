@@ -39,6 +39,25 @@ describe('EditorPage', () => {
     expect(await screen.findByLabelText('Plan')).toHaveTextContent('Sink(table=[clicks_8212])');
   });
 
+  it('previews the script on typed rows and shows the changes', async () => {
+    const preview = vi.fn(async (..._args: unknown[]) => ({
+      sinks: [{ table: 'clicks_8212', columns: ['event_time', 'user_name', 'page_id'],
+        changelog: [{ kind: '+I', values: ['2026-11-27T10:00', 'ann', 8212] }],
+        finalRows: [['2026-11-27T10:00', 'ann', 8212]], complete: true, note: null }],
+    }));
+    renderPage(<EditorPage />, fakeApi({ preview }), '/editor');
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    expect(await screen.findByText('INSERT INTO clicks_8212: 1 change, 1 row at the end')).toBeInTheDocument();
+    expect(preview.mock.calls[0][1]).toBe(100);
+    expect(preview.mock.calls[0][2]).toEqual({});
+
+    await userEvent.selectOptions(screen.getByLabelText('Sample table'), 'clicks');
+    await userEvent.type(screen.getByLabelText('Sample rows'), '{{"user_name": "ann"}');
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(preview).toHaveBeenCalledTimes(2));
+    expect(preview.mock.calls[1][2]).toEqual({ clicks: ['{"user_name": "ann"}'] });
+  });
+
   it('creates a new job, deploys its first version and opens its page', async () => {
     const createJob = vi.fn(async () => ({ name: 'pv', latestVersion: 1 }));
     const deploy = vi.fn(async () => ({ state: 'CREATED' }));

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { useApi } from '../api/context';
-import type { JobSettings, SqlError } from '../api/types';
+import type { JobSettings, PreviewResult, SqlError } from '../api/types';
+import { PreviewResults, type SampleRows, SampleForm, sampleLines } from '../components/PreviewPanel';
 import { type EditorHandle, SqlEditor } from '../components/SqlEditor';
 import { chosenSettings, SettingsForm } from '../components/SettingsForm';
 import { declaredTables } from '../sqlSchema';
@@ -33,7 +34,7 @@ INSERT INTO clicks_8212
 SELECT event_time, user_name, page_id FROM clicks WHERE page_id = 8212;
 `;
 
-type Panel = 'problems' | 'plan';
+type Panel = 'problems' | 'plan' | 'preview';
 type Outcome = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 
 /** Write SQL, validate and explain it, choose settings, and publish it as a job. */
@@ -51,6 +52,10 @@ export function EditorPage() {
   const [panel, setPanel] = useState<Panel>('problems');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [records, setRecords] = useState(100);
+  const [samples, setSamples] = useState<SampleRows>({});
+  const [sampleTable, setSampleTable] = useState('');
   const editor = useRef<EditorHandle | null>(null);
 
   useEffect(() => {
@@ -112,6 +117,17 @@ export function EditorPage() {
     setOutcome({ kind: 'ok', text: 'Plan ready.' });
   }
 
+  /** Runs the queries on a sample without deploying anything, and shows what they emit. */
+  async function runPreview() {
+    const result = await run('Previewing', () => api.preview(sql, records, sampleLines(samples)));
+    if (!result) return;
+    setErrors([]);
+    setPreview(result);
+    setPanel('preview');
+    const changes = result.sinks.reduce((sum, sink) => sum + sink.changelog.length, 0);
+    setOutcome({ kind: 'ok', text: `Preview ready: ${changes} change${changes === 1 ? '' : 's'}.` });
+  }
+
   /** Stores the script as the job's next version (creating the job first), and deploys it when asked. */
   async function save(andDeploy: boolean) {
     const jobName = name.trim();
@@ -147,6 +163,7 @@ export function EditorPage() {
         />
         <button onClick={validate}>Validate</button>
         <button onClick={explain}>Explain</button>
+        <button onClick={runPreview}>Preview</button>
         {outcome && <span className={`outcome outcome-${outcome.kind}`} role="status" title={outcome.text}>{outcome.text}</span>}
         <span className="spacer" />
         <button onClick={() => save(false)}>{existing ? 'Save version' : 'Create job'}</button>
@@ -161,6 +178,7 @@ export function EditorPage() {
                 Problems {errors.length > 0 && <span className="count">{errors.length}</span>}
               </button>
               <button className={panel === 'plan' ? 'active' : ''} onClick={() => setPanel('plan')}>Plan</button>
+              <button className={panel === 'preview' ? 'active' : ''} onClick={() => setPanel('preview')}>Preview data</button>
             </div>
             {panel === 'problems' ? (
               <ul className="problems" aria-label="Problems">
@@ -174,8 +192,23 @@ export function EditorPage() {
                 {warnings.map((warning, i) => <li key={`w${i}`} className="warning">{warning}</li>)}
                 {!failure && errors.length === 0 && warnings.length === 0 && <li className="empty">No problems. Validate to check the script.</li>}
               </ul>
-            ) : (
+            ) : panel === 'plan' ? (
               <pre className="plan" aria-label="Plan">{plan ?? 'Explain to see the optimized plan.'}</pre>
+            ) : (
+              <div className="preview-body">
+                <SampleForm
+                  tables={Object.keys(schema)}
+                  records={records}
+                  onRecordsChange={setRecords}
+                  samples={samples}
+                  onSamplesChange={setSamples}
+                  selected={sampleTable || Object.keys(schema)[0] || ''}
+                  onSelect={setSampleTable}
+                />
+                {preview
+                  ? <PreviewResults sinks={preview.sinks} />
+                  : <p className="muted preview-results">Preview runs the queries on the newest records of each source, or on rows typed here, and writes nothing.</p>}
+              </div>
             )}
           </div>
         </div>
