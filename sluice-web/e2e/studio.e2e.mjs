@@ -131,6 +131,8 @@ try {
   await page.getByRole('navigation').getByRole('link', { name: 'Jobs' }).click();
   const row = page.getByRole('table', { name: 'Jobs' }).getByRole('row').filter({ hasText: JOB });
   await row.getByText('RUNNING').waitFor();
+  // the server's monitor samples the job's sinks; the list shows their rate once it is positive
+  await row.getByRole('cell').nth(6).filter({ hasText: /^([1-9]\d*\.\d|0\.[1-9]) rec\/s$/ }).waitFor({ timeout: 120_000 });
   await shot('jobs');
 
   step('stop with a savepoint');

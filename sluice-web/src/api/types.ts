@@ -33,6 +33,15 @@ export interface JobStatus {
   deployedAt: string | null;
   restarts: number | null;
   message: string | null;
+  /** The server monitor's latest figures for the job (GET /api/jobs only; null before its first sample). */
+  summary?: JobSummary | null;
+}
+
+export interface JobSummary {
+  sampledAt: string;
+  recordsInPerSecond: number;
+  recordsOutPerSecond: number;
+  lastCheckpointAt: string | null;
 }
 
 export interface JobView {
