@@ -43,6 +43,7 @@ import io.sluice.server.monitor.JobMonitor;
 import io.sluice.server.monitor.MetricRepository;
 import io.sluice.server.preview.PreviewService;
 import io.sluice.server.store.MetadataStore;
+import io.sluice.server.studio.JobGraphs;
 import io.sluice.server.topics.TopicService;
 import io.sluice.sql.CheckpointMode;
 import io.sluice.sql.JobSettings;
@@ -120,7 +121,7 @@ public final class SluiceServer implements AutoCloseable {
         MetricRepository metrics = new MetricRepository(store);
         RestApi api = new RestApi(connections, jobs, new TopicService(connections),
                 new ClusterInfo(flinkClient, connections, kafkaConnection), new PreviewService(new SqlPreviewer(connections)),
-                new JobMetrics(metrics, Clock.systemUTC()), kafkaConnection);
+                new JobMetrics(metrics, Clock.systemUTC()), new JobGraphs(jobs, flinkClient), kafkaConnection);
         http = api.start(config.server().host(), config.server().port());
         started.push(http::stop);
 

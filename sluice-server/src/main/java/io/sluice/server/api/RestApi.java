@@ -35,6 +35,8 @@ import io.sluice.server.jobs.JobVersion;
 import io.sluice.server.jobs.RestoreChoice;
 import io.sluice.server.monitor.JobMetrics;
 import io.sluice.server.preview.PreviewService;
+import io.sluice.server.studio.JobGraphs;
+import io.sluice.server.studio.StudioAssets;
 import io.sluice.server.topics.TopicService;
 import io.sluice.sql.CheckpointMode;
 import io.sluice.sql.JobSettings;
@@ -59,10 +61,11 @@ public final class RestApi {
     private final ClusterInfo cluster;
     private final PreviewService previews;
     private final JobMetrics metrics;
+    private final JobGraphs graphs;
     private final String defaultKafkaConnection;
 
     public RestApi(ConnectionService connections, JobService jobs, TopicService topics, ClusterInfo cluster,
-            PreviewService previews, JobMetrics metrics, String defaultKafkaConnection) {
+            PreviewService previews, JobMetrics metrics, JobGraphs graphs, String defaultKafkaConnection) {
         this.connections = requireNonNull(connections, "connections is null");
         this.probe = new ConnectionProbe(connections);
         this.jobs = requireNonNull(jobs, "jobs is null");
@@ -70,6 +73,7 @@ public final class RestApi {
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.topics = requireNonNull(topics, "topics is null");
         this.cluster = requireNonNull(cluster, "cluster is null");
+        this.graphs = requireNonNull(graphs, "graphs is null");
         this.defaultKafkaConnection = requireNonNull(defaultKafkaConnection, "defaultKafkaConnection is null");
     }
 
@@ -78,6 +82,7 @@ public final class RestApi {
             config.jsonMapper(new JavalinJackson(json, false));
             config.showJavalinBanner = false;
             config.http.maxRequestSize = 16L * 1024 * 1024;
+            StudioAssets.serve(config);
         });
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(error(e.getMessage(), e.errors())));
         app.exception(SqlScriptException.class, (e, ctx) -> ctx.status(400)
@@ -169,6 +174,7 @@ public final class RestApi {
             view.put("series", metrics.series(name, Duration.ofMinutes(minutes)));
             ctx.json(view);
         });
+        app.get("/api/jobs/{name}/graph", ctx -> ctx.json(graphs.graph(ctx.pathParam("name"))));
 
         app.get("/api/topics", ctx -> ctx.json(topics.list(connection(ctx))));
         app.post("/api/topics", ctx -> {

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +46,11 @@ public final class TopicService {
         this.connections = requireNonNull(connections, "connections is null");
     }
 
-    public record TopicInfo(String name, int partitions) {
+    /** @param endOffsets per partition, the offset the next record will get (empty in the answer to a create) */
+    public record TopicInfo(String name, int partitions, Map<Integer, Long> endOffsets) {
+        public TopicInfo {
+            endOffsets = java.util.Collections.unmodifiableMap(new TreeMap<>(endOffsets));
+        }
     }
 
     public record Record(int partition, long offset, String key, String value, long timestamp) {
@@ -58,8 +64,18 @@ public final class TopicService {
             Set<String> names = admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames()
                     .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            descriptions.values().forEach(description -> description.partitions().forEach(partition ->
+                    latest.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return new TreeMap<>(descriptions).values().stream()
-                    .map(description -> new TopicInfo(description.name(), description.partitions().size()))
+                    .map(description -> {
+                        Map<Integer, Long> endOffsets = new TreeMap<>();
+                        description.partitions().forEach(partition -> endOffsets.put(partition.partition(),
+                                ends.get(new TopicPartition(description.name(), partition.partition())).offset()));
+                        return new TopicInfo(description.name(), description.partitions().size(), endOffsets);
+                    })
                     .toList();
         } catch (Exception e) {
             throw failure("list topics of " + connectionName, e);
@@ -76,7 +92,7 @@ public final class TopicService {
         try (Admin admin = admin(connectionName)) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
                     .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return new TopicInfo(topic, partitions);
+            return new TopicInfo(topic, partitions, Map.of());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
                 throw ApiException.conflict("topic " + topic + " already exists on " + connectionName);

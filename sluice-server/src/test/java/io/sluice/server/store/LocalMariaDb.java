@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.sluice.server.testing.Commands;
 import io.sluice.server.testing.Poll;
 
 /**
@@ -32,10 +33,7 @@ public final class LocalMariaDb implements AutoCloseable {
 
     public static LocalMariaDb start() {
         boolean root = "root".equals(System.getProperty("user.name"));
-        if (!Files.isExecutable(SERVER) && root) {
-            run(List.of("apt-get", "update", "-q"));
-            run(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q", "mariadb-server"));
-        }
+        Commands.installWhenAbsent(SERVER, "mariadb-server");
         if (!Files.isExecutable(SERVER)) {
             throw new IllegalStateException("no MariaDB server at " + SERVER + "; install it with `apt-get install mariadb-server`");
         }
@@ -111,17 +109,6 @@ public final class LocalMariaDb implements AutoCloseable {
     }
 
     private static void run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("`" + String.join(" ", command) + "` failed:\n" + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        }
+        Commands.run(command, Duration.ofMinutes(5));
     }
 }

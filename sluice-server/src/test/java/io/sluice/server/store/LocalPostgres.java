@@ -6,11 +6,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import io.sluice.server.testing.Commands;
 
 /**
  * A real PostgreSQL server for tests, from Debian's binaries ({@code /usr/lib/postgresql/<v>/bin}),
@@ -64,10 +66,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Debian's binaries, installed with apt-get when this machine lacks them (the tests run as root in CI). */
     private static Path findBin() {
-        if (!Files.isDirectory(Path.of("/usr/lib/postgresql")) && "root".equals(System.getProperty("user.name"))) {
-            runAsIs(List.of("apt-get", "update", "-q"));
-            runAsIs(List.of("apt-get", "install", "-y", "-q", "postgresql"));
-        }
+        Commands.installWhenAbsent(Path.of("/usr/lib/postgresql"), "postgresql");
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             return versions.map(version -> version.resolve("bin"))
                     .filter(dir -> Files.isExecutable(dir.resolve("initdb")))
@@ -89,17 +88,6 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private static void runAsIs(List<String> full) {
-        try {
-            Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("`" + String.join(" ", full) + "` failed:\n" + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + full, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + full, e);
-        }
+        Commands.run(full, Duration.ofMinutes(2));
     }
 }
