@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The studio in headless Chromium against the real server (sluice-web/e2e/studio.e2e.mjs drives it
- * with playwright-core): create a topic, write a job, see its error at the right line, fix it, deploy,
+ * with playwright-core): create a topic, write a job, see its error at the right line, fix it, preview it, deploy,
  * watch it run, stop it with a savepoint, save a second version and compare. Screenshots of each page
  * land in target/screenshots.
  */
@@ -57,7 +57,7 @@ class StudioBrowserIT {
         String output = read(log);
         assertTrue(ended, "the browser test did not end within " + TIMEOUT.toMinutes() + " min:\n" + output);
         assertEquals(0, browser.exitValue(), "the browser test failed (screenshot failure.png in " + SCREENSHOTS + "):\n" + output);
-        for (String page : List.of("catalog", "editor-error", "editor-plan", "job-running", "jobs", "job-savepoints", "job-versions")) {
+        for (String page : List.of("catalog", "editor-error", "editor-plan", "editor-preview", "job-running", "jobs", "job-savepoints", "job-versions")) {
             assertTrue(Files.size(SCREENSHOTS.resolve(page + ".png")) > 0, page + ".png is missing");
         }
 
