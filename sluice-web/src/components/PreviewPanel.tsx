@@ -65,6 +65,7 @@ export function PreviewResults({ sinks }: { sinks: SinkPreview[] }) {
           </h4>
           <div className="preview-tables">
             <table className="grid" aria-label={`Changes into ${sink.table}`}>
+              <caption>Changes, in order</caption>
               <thead><tr><th>op</th>{sink.columns.map((column) => <th key={column}>{column}</th>)}</tr></thead>
               <tbody>
                 {sink.changelog.map((change, i) => (
@@ -76,6 +77,7 @@ export function PreviewResults({ sinks }: { sinks: SinkPreview[] }) {
               </tbody>
             </table>
             <table className="grid" aria-label={`Final ${sink.table}`}>
+              <caption>{sink.table} at the end</caption>
               <thead><tr>{sink.columns.map((column) => <th key={column}>{column}</th>)}</tr></thead>
               <tbody>
                 {sink.finalRows.map((row, i) => (
