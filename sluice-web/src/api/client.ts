@@ -1,5 +1,5 @@
 import type {
-  Connection, JobGraph, JobSettings, JobStatus, JobVersion, JobView, PreviewResult, Savepoint, SqlError, Topic,
+  Connection, JobGraph, JobMetrics, JobSettings, JobStatus, JobVersion, JobView, PreviewResult, Savepoint, SqlError, Topic,
   ValidationResult,
 } from './types';
 
@@ -78,6 +78,10 @@ export class SluiceApi {
   }
   triggerSavepoint(name: string) {
     return this.call<Savepoint>('POST', `/api/jobs/${enc(name)}/savepoints`, {});
+  }
+  /** The server monitor's samples of the job over the last `minutes`; they outlive page reloads and restarts. */
+  metrics(name: string, minutes: number) {
+    return this.call<JobMetrics>('GET', `/api/jobs/${enc(name)}/metrics?minutes=${minutes}`);
   }
   graph(name: string) {
     return this.call<JobGraph>('GET', `/api/jobs/${enc(name)}/graph`);

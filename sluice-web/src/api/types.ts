@@ -137,3 +137,18 @@ export interface SinkPreview {
 export interface PreviewResult {
   sinks: SinkPreview[];
 }
+
+/** One metric of one operator chain (or of the whole job, with an empty vertex id): [epoch ms, value] points. */
+export interface MetricSeries {
+  vertexId: string;
+  vertexName: string;
+  metric: string;
+  points: [number, number][];
+}
+
+export interface JobMetrics {
+  job: string;
+  minutes: number;
+  summary: JobSummary | null;
+  series: MetricSeries[];
+}

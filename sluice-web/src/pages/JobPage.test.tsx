@@ -22,7 +22,7 @@ const versions = [
 describe('JobPage', () => {
   it('shows the running deployment: state, restarts, uptime and the graph', async () => {
     renderPage(<JobPage />, fakeApi({
-      status: async () => status('RUNNING'), versions: async () => versions, savepoints: async () => [], graph: async () => graph,
+      status: async () => status('RUNNING'), versions: async () => versions, savepoints: async () => [], graph: async () => graph, metrics: async () => ({ job: 'pv', minutes: 60, summary: null, series: [] }),
     }), '/jobs/pv', '/jobs/:name');
     expect(await screen.findByText('RUNNING')).toBeInTheDocument();
     expect(screen.getByText('Restarts').nextSibling).toHaveTextContent('3');
@@ -36,7 +36,7 @@ describe('JobPage', () => {
   it('shows the exception of a failed job in full', async () => {
     const trace = 'java.lang.RuntimeException: boom\n\tat Foo.bar(Foo.java:1)\nCaused by: x';
     renderPage(<JobPage />, fakeApi({
-      status: async () => status('FAILED', trace), versions: async () => versions, savepoints: async () => [], graph: async () => graph,
+      status: async () => status('FAILED', trace), versions: async () => versions, savepoints: async () => [], graph: async () => graph, metrics: async () => ({ job: 'pv', minutes: 60, summary: null, series: [] }),
     }), '/jobs/pv', '/jobs/:name');
     expect((await screen.findByLabelText('Exception')).textContent).toBe(trace);
   });
@@ -48,7 +48,7 @@ describe('JobPage', () => {
       status: async () => status(stopped ? 'STOPPED' : 'RUNNING'),
       versions: async () => versions,
       savepoints: async () => stopped ? [{ id: 7, job: 'pv', version: 1, flinkJobId: 'abc', location: 'file:/sp/savepoint-7', sizeBytes: 2048, trigger: 'STOP', createdAt: '2026-01-01T00:00:00Z' }] : [],
-      graph: async () => graph,
+      graph: async () => graph, metrics: async () => ({ job: 'pv', minutes: 60, summary: null, series: [] }),
       stop,
     }), '/jobs/pv', '/jobs/:name');
     await userEvent.click(await screen.findByRole('button', { name: 'Stop with savepoint' }));
@@ -62,7 +62,7 @@ describe('JobPage', () => {
 
   it('compares two versions', async () => {
     renderPage(<JobPage />, fakeApi({
-      status: async () => status('RUNNING'), versions: async () => versions, savepoints: async () => [], graph: async () => graph,
+      status: async () => status('RUNNING'), versions: async () => versions, savepoints: async () => [], graph: async () => graph, metrics: async () => ({ job: 'pv', minutes: 60, summary: null, series: [] }),
     }), '/jobs/pv', '/jobs/:name');
     await waitFor(() => expect(screen.getByRole('button', { name: /Versions/ })).toHaveTextContent('2'));
     await userEvent.click(screen.getByRole('button', { name: /Versions/ }));

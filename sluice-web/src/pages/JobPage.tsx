@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useApi } from '../api/context';
 import type { CheckpointStats, JobVersion } from '../api/types';
 import { JobGraph } from '../components/JobGraph';
-import { type RateSample, RateChart } from '../components/RateChart';
+import { MetricCharts } from '../components/MetricCharts';
 import { StateBadge } from '../components/StateBadge';
 import { VersionDiff } from '../components/VersionDiff';
 import { bytes, duration, timestamp, uptime } from '../format';
@@ -122,18 +122,9 @@ export function JobPage() {
 
 function GraphSection({ name, active }: { name: string; active: boolean }) {
   const api = useApi();
-  const [samples, setSamples] = useState<RateSample[]>([]);
-  const graph = usePolling(async () => {
-    const answer = await api.graph(name);
-    const sample: RateSample = { time: Date.now() };
-    for (const vertex of answer.vertices) {
-      if (vertex.recordsOutPerSecond !== null) sample[vertex.id] = vertex.recordsOutPerSecond;
-    }
-    setSamples((all) => [...all.slice(-179), sample]);
-    return answer;
-  }, active ? 2000 : 0, [name, active]);
-
-  useEffect(() => setSamples([]), [name]);
+  const graph = usePolling(() => api.graph(name), active ? 2000 : 0, [name, active]);
+  // the server's monitor keeps samples, so the charts cover the last hour even after a reload
+  const metrics = usePolling(() => api.metrics(name, 60), active ? 5000 : 0, [name, active]);
 
   return (
     <>
@@ -146,10 +137,10 @@ function GraphSection({ name, active }: { name: string; active: boolean }) {
           <p className="muted">{graph.error ?? 'Loading…'}</p>
         )}
       </section>
-      {graph.data && active && (
+      {metrics.data && metrics.data.series.length > 0 && (
         <section className="card">
-          <h2>Records out per second</h2>
-          <RateChart samples={samples} series={graph.data.vertices.map((v) => ({ id: v.id, name: v.name }))} />
+          <h2>Last hour</h2>
+          <MetricCharts series={metrics.data.series} />
         </section>
       )}
     </>
