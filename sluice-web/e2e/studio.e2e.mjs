@@ -61,7 +61,8 @@ try {
   await page.getByRole('button', { name: 'Create topic' }).click();
   const topicRow = page.getByRole('table', { name: 'Topics' }).getByRole('row')
     .filter({ has: page.getByRole('cell', { name: TOPIC, exact: true }) });
-  await topicRow.waitFor();
+  // the broker may still be settling right after the server started: creating a topic can take a while
+  await topicRow.waitFor({ timeout: 120_000 });
   assert.equal(await topicRow.getByRole('cell').nth(1).textContent(), '2');
   assert.equal(await page.getByLabel('Topic name').inputValue(), '', 'the form is reset after creating');
 
