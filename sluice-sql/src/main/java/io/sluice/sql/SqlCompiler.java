@@ -85,6 +85,7 @@ public final class SqlCompiler {
             throw new SqlScriptException(new SqlError(1, 1, "the script is empty; a job needs at least one INSERT INTO"));
         }
         Configuration configuration = Configuration.fromMap(platformOptions);
+        io.sluice.sql.profile.JobProfile.DEFAULT.applyTo(configuration);
         settings.withDefaults(defaults).applyTo(configuration);
         configuration.set(PipelineOptions.NAME, jobName);
         submissionOptions.forEach(configuration::setString);

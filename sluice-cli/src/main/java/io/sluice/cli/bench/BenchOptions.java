@@ -1,0 +1,32 @@
+package io.sluice.cli.bench;
+
+import io.sluice.cli.CliException;
+import io.sluice.cli.DurationConverter;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options every benchmark takes (a picocli mixin). */
+final class BenchOptions {
+    @Option(names = "--parallelism", paramLabel = "P", defaultValue = "2",
+            description = "Parallelism of every job (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-results",
+            description = "Directory of the JSON report (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--flink", paramLabel = "URL",
+            description = "REST address of the Flink cluster to run on, instead of the Sluice server's.")
+    String flinkUrl;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Longest a single job may run (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    void validate() {
+        if (parallelism < 1) {
+            throw new CliException("--parallelism must be at least 1");
+        }
+    }
+}
