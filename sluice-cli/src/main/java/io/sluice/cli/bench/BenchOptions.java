@@ -24,6 +24,12 @@ final class BenchOptions {
             description = "Longest a single job may run (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--sluice-set", paramLabel = "KEY=VALUE",
+            description = "A Flink option for the sluice variant only, applied like a SET statement in the script "
+                    + "(so it overrides the profile), e.g. --sluice-set table.exec.mini-batch.enabled=false to see "
+                    + "what one default buys. Repeatable.")
+    java.util.Map<String, String> sluiceOptions = new java.util.LinkedHashMap<>();
+
     void validate() {
         if (parallelism < 1) {
             throw new CliException("--parallelism must be at least 1");

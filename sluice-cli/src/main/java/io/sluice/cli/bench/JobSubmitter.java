@@ -27,10 +27,13 @@ import org.apache.flink.table.api.TableEnvironment;
 final class JobSubmitter {
     private final URI flinkRestUrl;
     private final int parallelism;
+    private final Map<String, String> sluiceOptions;
 
-    JobSubmitter(URI flinkRestUrl, int parallelism) {
+    /** @param sluiceOptions options the sluice variant sets as a script's SET statements would */
+    JobSubmitter(URI flinkRestUrl, int parallelism, Map<String, String> sluiceOptions) {
         this.flinkRestUrl = requireNonNull(flinkRestUrl, "flinkRestUrl is null");
         this.parallelism = parallelism;
+        this.sluiceOptions = Map.copyOf(sluiceOptions);
     }
 
     /** Submits the script and returns the Flink job id. */
@@ -77,6 +80,9 @@ final class JobSubmitter {
     private String submitAsSluice(String script, String jobName) {
         JobSettings settings = new JobSettings(parallelism, null, null, null, null, null, null);
         SqlCompiler compiler = new SqlCompiler(ConnectionResolver.NONE, clusterOptions(), settings, Duration.ZERO);
-        return compiler.compile(script, JobSettings.NONE, jobName).submit().toString();
+        StringBuilder sets = new StringBuilder();
+        sluiceOptions.forEach((key, value) -> sets.append("SET '").append(key.replace("'", "''")).append("' = '")
+                .append(value.replace("'", "''")).append("';\n"));
+        return compiler.compile(sets + script, JobSettings.NONE, jobName).submit().toString();
     }
 }

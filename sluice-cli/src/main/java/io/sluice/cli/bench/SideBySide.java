@@ -38,8 +38,8 @@ final class SideBySide {
         options.validate();
         FlinkRest flink = BenchCluster.resolve(options.flinkUrl, server);
         TaskManagerCpu cpu = TaskManagerCpu.of(flink);
-        BenchRunner runner = new BenchRunner(flink, new JobSubmitter(flink.restUrl(), options.parallelism), cpu,
-                options.timeout);
+        BenchRunner runner = new BenchRunner(flink,
+                new JobSubmitter(flink.restUrl(), options.parallelism, options.sluiceOptions), cpu, options.timeout);
         List<String> others = flink.runningJobs();
         if (!others.isEmpty()) {
             err.println("warning: jobs " + others + " run on the cluster and share its CPU; the figures will be "
@@ -57,9 +57,13 @@ final class SideBySide {
         setup.put("sluiceVariant", "Sluice's SqlCompiler (as `sluice deploy` compiles) with its default job profile; "
                 + "only the parallelism is set, no checkpointing in either variant");
         setup.put("sluiceProfile", JobProfile.DEFAULT.options());
+        setup.put("sluiceOverrides", options.sluiceOptions);
         out.printf("%s: %,d events, parallelism %d, on Flink %s at %s%n", benchmark, events, options.parallelism,
                 flinkVersion, flink.restUrl());
         out.println("CPU: " + cpu.source());
+        if (!options.sluiceOptions.isEmpty()) {
+            out.println("sluice variant overrides: " + options.sluiceOptions);
+        }
         out.flush();
         return new SideBySide(benchmark, flink, runner, out, events,
                 new BenchReport(benchmark, Instant.now(), setup));
