@@ -24,6 +24,11 @@ final class BenchOptions {
             description = "Longest a single job may run (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+            description = "Runs of each variant, alternating flink and sluice; the report shows the run with the "
+                    + "median time, which steadies figures on a busy machine (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @Option(names = "--sluice-set", paramLabel = "KEY=VALUE",
             description = "A Flink option for the sluice variant only, applied like a SET statement in the script "
                     + "(so it overrides the profile), e.g. --sluice-set table.exec.mini-batch.enabled=false to see "
@@ -33,6 +38,9 @@ final class BenchOptions {
     void validate() {
         if (parallelism < 1) {
             throw new CliException("--parallelism must be at least 1");
+        }
+        if (runs < 1) {
+            throw new CliException("--runs must be at least 1");
         }
     }
 }

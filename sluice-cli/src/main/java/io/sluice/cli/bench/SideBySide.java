@@ -6,9 +6,12 @@ import io.sluice.cli.client.ServerEndpoint;
 import io.sluice.sql.profile.JobProfile;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Runs scripts as plain Flink and then as Sluice on one cluster, printing progress, and collects the
@@ -19,16 +22,18 @@ final class SideBySide {
     private final BenchRunner runner;
     private final PrintWriter out;
     private final long events;
+    private final int runs;
     private final String benchmark;
     private final BenchReport report;
 
-    private SideBySide(String benchmark, FlinkRest flink, BenchRunner runner, PrintWriter out, long events,
+    private SideBySide(String benchmark, FlinkRest flink, BenchRunner runner, PrintWriter out, long events, int runs,
             BenchReport report) {
         this.benchmark = requireNonNull(benchmark, "benchmark is null");
         this.flink = requireNonNull(flink, "flink is null");
         this.runner = requireNonNull(runner, "runner is null");
         this.out = requireNonNull(out, "out is null");
         this.events = events;
+        this.runs = runs;
         this.report = requireNonNull(report, "report is null");
     }
 
@@ -51,6 +56,7 @@ final class SideBySide {
         setup.put("flinkVersion", flinkVersion);
         setup.put("events", events);
         setup.put("parallelism", options.parallelism);
+        setup.put("runsPerVariant", options.runs);
         setup.put("cpuSource", cpu.source());
         setup.put("otherJobsRunning", others);
         setup.put("flinkVariant", "Flink's default configuration; only parallelism.default is set");
@@ -65,7 +71,7 @@ final class SideBySide {
             out.println("sluice variant overrides: " + options.sluiceOptions);
         }
         out.flush();
-        return new SideBySide(benchmark, flink, runner, out, events,
+        return new SideBySide(benchmark, flink, runner, out, events, options.runs,
                 new BenchReport(benchmark, Instant.now(), setup));
     }
 
@@ -74,9 +80,29 @@ final class SideBySide {
     }
 
     Comparison compare(String name, String script) {
-        RunResult flinkRun = run(Variant.FLINK, name, script);
-        RunResult sluiceRun = run(Variant.SLUICE, name, script);
-        return new Comparison(name, flinkRun, sluiceRun);
+        List<RunResult> flinkRuns = new ArrayList<>();
+        List<RunResult> sluiceRuns = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            flinkRuns.add(run(Variant.FLINK, name, script));
+            sluiceRuns.add(run(Variant.SLUICE, name, script));
+        }
+        return new Comparison(name, median(flinkRuns), median(sluiceRuns));
+    }
+
+    /** The run with the median time; a failure, or results that differ between runs, fail the variant. */
+    private static RunResult median(List<RunResult> results) {
+        RunResult first = results.get(0);
+        for (RunResult result : results) {
+            if (!result.finished()) {
+                return result;
+            }
+            if (!Objects.equals(result.checksum(), first.checksum()) || !Objects.equals(result.sinkRows(), first.sinkRows())) {
+                return RunResult.failed(first.variant(), first.events(), "the final table differs between runs");
+            }
+        }
+        List<RunResult> byTime = new ArrayList<>(results);
+        byTime.sort(Comparator.comparingLong(RunResult::elapsedMillis));
+        return byTime.get(byTime.size() / 2);
     }
 
     private RunResult run(Variant variant, String name, String script) {
