@@ -29,10 +29,10 @@ public record JobProfile(Map<String, String> options) {
         options.put("table.exec.mini-batch.enabled", "true");
         options.put("table.exec.mini-batch.allow-latency", "1 s");
         options.put("table.exec.mini-batch.size", "5000");
-        // Pre-aggregate before the shuffle (local-global); needs mini-batch.
+        // Pre-aggregate each mini-batch before the shuffle (local-global); needs mini-batch.
         options.put("table.optimizer.agg-phase-strategy", "TWO_PHASE");
-        // Spread COUNT(DISTINCT) over buckets, so one hot key does not make one hot subtask.
-        options.put("table.optimizer.distinct-agg.split.enabled", "true");
+        // Not split-distinct (table.optimizer.distinct-agg.split.enabled): on 2 cores it made Nexmark
+        // q15 2x and q16 6x slower (docs/performance.md).
         return options;
     }
 
