@@ -3,6 +3,7 @@ package io.sluice.cli.bench;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /** One query run as both variants: whether the results agree, and Sluice's figures relative to Flink's. */
 public record Comparison(String name, RunResult flink, RunResult sluice) {
@@ -49,7 +50,7 @@ public record Comparison(String name, RunResult flink, RunResult sluice) {
     }
 
     /** The geometric mean of the ratios of the comparisons that passed, or NaN if none did. */
-    public static double geometricMean(Iterable<Comparison> comparisons, java.util.function.ToDoubleFunction<Comparison> ratio) {
+    public static double geometricMean(Iterable<Comparison> comparisons, ToDoubleFunction<Comparison> ratio) {
         double logSum = 0;
         int count = 0;
         for (Comparison comparison : comparisons) {

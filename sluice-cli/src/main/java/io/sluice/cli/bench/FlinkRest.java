@@ -20,6 +20,8 @@ import java.util.Map;
 /** The few calls of Flink's REST API that a benchmark needs: job state and times, accumulators, TaskManagers. */
 final class FlinkRest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Polls of a job's state start at 50 ms, so short jobs are timed closely, and back off to this. */
+    private static final Duration LONGEST_PAUSE = Duration.ofMillis(500);
 
     private final URI restUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -81,8 +83,7 @@ final class FlinkRest {
                         + state + "); see " + restUrl.resolve("/#/job/running/" + jobId));
             }
             sleep(pause);
-            pause = pause.multipliedBy(2).compareTo(Duration.ofMillis(500)) > 0 ? Duration.ofMillis(500)
-                    : pause.multipliedBy(2);
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
     }
 

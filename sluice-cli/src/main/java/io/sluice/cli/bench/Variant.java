@@ -1,5 +1,7 @@
 package io.sluice.cli.bench;
 
+import java.util.Locale;
+
 /** The two ways a benchmark runs the same SQL on the same cluster. */
 public enum Variant {
     /** Plain Flink: a TableEnvironment with Flink's default configuration and the job's parallelism. */
@@ -8,6 +10,6 @@ public enum Variant {
     SLUICE;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
