@@ -31,6 +31,10 @@ public record JobProfile(Map<String, String> options) {
         options.put("table.exec.mini-batch.size", "5000");
         // Pre-aggregate each mini-batch before the shuffle (local-global); needs mini-batch.
         options.put("table.optimizer.agg-phase-strategy", "TWO_PHASE");
+        // Chained operators hand records over without copying them. Every Nexmark query gives the
+        // same result with it; a user function that keeps references to its input rows needs
+        // SET 'pipeline.object-reuse' = 'false'.
+        options.put("pipeline.object-reuse", "true");
         // Not split-distinct (table.optimizer.distinct-agg.split.enabled): on 2 cores it made Nexmark
         // q15 2x and q16 6x slower (docs/performance.md).
         return options;
