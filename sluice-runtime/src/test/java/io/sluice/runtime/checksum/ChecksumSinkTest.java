@@ -19,6 +19,7 @@ import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.types.logical.RowType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,10 +58,9 @@ class ChecksumSinkTest {
         assertEquals(sum, (long) result.getAccumulatorResult(ChecksumAccumulators.SUM));
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 3})
-    void updatingResultChecksumsTheFinalTableNotTheChanges(int parallelism) throws Exception {
-        JobExecutionResult result = run(parallelism, "CREATE TABLE sink (bidder BIGINT, bids BIGINT) "
+    @Test
+    void updatingResultChecksumsTheFinalTableNotTheChanges() throws Exception {
+        JobExecutionResult result = run(3, "CREATE TABLE sink (bidder BIGINT, bids BIGINT) "
                 + "WITH ('connector' = 'checksum')",
                 "INSERT INTO sink SELECT bid.bidder, COUNT(*) FROM nexmark WHERE event_type = 2 GROUP BY bid.bidder");
 
