@@ -1,5 +1,8 @@
 package io.sluice.cli;
 
+import io.sluice.cli.bench.BenchCommand;
+import io.sluice.cli.bench.NexmarkBenchCommand;
+import io.sluice.cli.bench.RetractionBenchCommand;
 import io.sluice.cli.client.ApiJson;
 import io.sluice.cli.client.ServerEndpoint;
 import io.sluice.cli.demo.DemoCommand;
@@ -57,7 +60,10 @@ public final class SluiceCli {
                 .addSubcommand(new ValidateCommand(server, terminal))
                 .addSubcommand(new ExplainCommand(server, terminal))
                 .addSubcommand(new PreviewCommand(server, terminal))
-                .addSubcommand(topic);
+                .addSubcommand(topic)
+                .addSubcommand(new CommandLine(new BenchCommand())
+                        .addSubcommand(new NexmarkBenchCommand(server, terminal))
+                        .addSubcommand(new RetractionBenchCommand(server, terminal)));
         ErrorReporter errors = new ErrorReporter(terminal.err());
         return sluice
                 .setOut(terminal.out())

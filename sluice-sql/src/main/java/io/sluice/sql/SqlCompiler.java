@@ -76,6 +76,7 @@ public final class SqlCompiler {
     public CompiledJob compile(String script, JobSettings settings, String jobName, Map<String, String> submissionOptions) {
         requireNonNull(script, "script is null");
         Configuration configuration = Configuration.fromMap(platformOptions);
+        io.sluice.sql.profile.JobProfile.DEFAULT.applyTo(configuration);
         settings.withDefaults(defaults).applyTo(configuration);
         configuration.set(PipelineOptions.NAME, jobName);
         submissionOptions.forEach(configuration::setString);

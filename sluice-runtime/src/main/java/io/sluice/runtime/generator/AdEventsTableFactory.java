@@ -31,7 +31,7 @@ public final class AdEventsTableFactory extends GeneratorTableFactory<AdEvent> {
     }
 
     @Override
-    EventGenerator<AdEvent> generator(GeneratorSettings settings, OptionReader options) {
+    protected EventGenerator<AdEvent> generator(GeneratorSettings settings, OptionReader options) {
         int ads = options.atLeast(options.get(GeneratorOptions.ADS), GeneratorOptions.ADS, 1);
         double clickRatio = options.get(GeneratorOptions.CLICK_RATIO);
         if (!(clickRatio >= 0 && clickRatio < 1)) {

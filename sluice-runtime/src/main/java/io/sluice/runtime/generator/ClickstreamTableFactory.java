@@ -27,7 +27,7 @@ public final class ClickstreamTableFactory extends GeneratorTableFactory<ClickEv
     }
 
     @Override
-    EventGenerator<ClickEvent> generator(GeneratorSettings settings, OptionReader options) {
+    protected EventGenerator<ClickEvent> generator(GeneratorSettings settings, OptionReader options) {
         int pages = options.atLeast(options.get(GeneratorOptions.PAGES), GeneratorOptions.PAGES, 1);
         return new ClickstreamGenerator(settings.seed(), settings.users(), pages, settings.timing());
     }

@@ -8,10 +8,10 @@ package io.sluice.runtime.generator;
  * SplitMix64 finalizer; separate purposes give independent streams so that, for example, the
  * timing of an event does not change when a generator draws one more content value.
  */
-final class EventRandom {
+public final class EventRandom {
 
     /** Streams of one event that must not influence each other. */
-    enum Purpose {
+    public enum Purpose {
         TIME,
         CONTENT,
         KIND
@@ -25,23 +25,23 @@ final class EventRandom {
         this.state = state;
     }
 
-    static EventRandom of(long seed, long index, Purpose purpose) {
+    public static EventRandom of(long seed, long index, Purpose purpose) {
         long stream = mix64(seed + (purpose.ordinal() + 1) * GOLDEN_GAMMA);
         return new EventRandom(mix64(stream + index * GOLDEN_GAMMA));
     }
 
-    long nextLong() {
+    public long nextLong() {
         state += GOLDEN_GAMMA;
         return mix64(state);
     }
 
     /** Uniform in [0, 1). */
-    double nextDouble() {
+    public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
     /** Uniform in [0, bound); the modulo bias is negligible for the small bounds used here. */
-    long nextLong(long bound) {
+    public long nextLong(long bound) {
         return Math.floorMod(nextLong(), bound);
     }
 

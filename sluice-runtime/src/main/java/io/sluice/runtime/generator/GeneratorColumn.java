@@ -9,11 +9,11 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.utils.LogicalTypeUtils;
 
 /** A column a generator can fill, with the SQL types a table may declare for it. */
-final class GeneratorColumn<E> {
+public final class GeneratorColumn<E> {
 
     /** Extracts the column's value from an event, in Flink's internal data format. */
     @FunctionalInterface
-    interface Value<E> extends Serializable {
+    public interface Value<E> extends Serializable {
         Object of(E event);
     }
 
@@ -22,7 +22,7 @@ final class GeneratorColumn<E> {
     private final Value<E> value;
 
     /** {@code types} lists the accepted SQL types, the usual one first; nullability is ignored. */
-    GeneratorColumn(String name, List<DataType> types, Value<E> value) {
+    public GeneratorColumn(String name, List<DataType> types, Value<E> value) {
         this.name = requireNonNull(name, "name is null");
         this.acceptedTypes = types.stream().map(type -> type.getLogicalType().copy(true)).toList();
         this.value = requireNonNull(value, "value is null");

@@ -14,12 +14,12 @@ import org.apache.flink.table.types.logical.RowType;
  * The columns a generator connector can produce. A table declares any of them, in any order, so
  * a query reads only what it needs.
  */
-final class GeneratorSchema<E> {
+public final class GeneratorSchema<E> {
 
     private final String connector;
     private final List<GeneratorColumn<E>> columns;
 
-    GeneratorSchema(String connector, List<GeneratorColumn<E>> columns) {
+    public GeneratorSchema(String connector, List<GeneratorColumn<E>> columns) {
         this.connector = requireNonNull(connector, "connector is null");
         this.columns = List.copyOf(columns);
     }

@@ -12,11 +12,11 @@ import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
 
 /** The options every generator shares: seed, size, pace and timing of the events. */
-record GeneratorSettings(long seed, OptionalLong events, double rate, EventTiming timing, int users) {
+public record GeneratorSettings(long seed, OptionalLong events, double rate, EventTiming timing, int users) {
 
     private static final DateTimeFormatter START_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    GeneratorSettings {
+    public GeneratorSettings {
         requireNonNull(events, "events is null");
         requireNonNull(timing, "timing is null");
     }

@@ -12,18 +12,18 @@ import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 
 /** What the generator connectors share: option validation, column selection and the source. */
-abstract class GeneratorTableFactory<E> implements DynamicTableSourceFactory {
+public abstract class GeneratorTableFactory<E> implements DynamicTableSourceFactory {
 
     private final GeneratorSchema<E> schema;
     private final Set<ConfigOption<?>> connectorOptions;
 
-    GeneratorTableFactory(GeneratorSchema<E> schema, Set<ConfigOption<?>> connectorOptions) {
+    protected GeneratorTableFactory(GeneratorSchema<E> schema, Set<ConfigOption<?>> connectorOptions) {
         this.schema = requireNonNull(schema, "schema is null");
         this.connectorOptions = Set.copyOf(connectorOptions);
     }
 
     /** The generator for validated options; fails with a message naming the offending option. */
-    abstract EventGenerator<E> generator(GeneratorSettings settings, OptionReader options);
+    protected abstract EventGenerator<E> generator(GeneratorSettings settings, OptionReader options);
 
     /**
      * The generator behind a table with these WITH options (keys this connector does not know are

@@ -9,7 +9,7 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
 
 /** Reads the options of one connector; every failure names the option and the connector. */
-final class OptionReader {
+public final class OptionReader {
 
     private final String connector;
     private final ReadableConfig options;
@@ -19,7 +19,7 @@ final class OptionReader {
         this.options = requireNonNull(options, "options is null");
     }
 
-    <T> T get(ConfigOption<T> option) {
+    public <T> T get(ConfigOption<T> option) {
         try {
             return options.get(option);
         } catch (IllegalArgumentException e) {
@@ -28,7 +28,7 @@ final class OptionReader {
     }
 
     /** The value the user set, ignoring the option's default. */
-    <T> Optional<T> getOptional(ConfigOption<T> option) {
+    public <T> Optional<T> getOptional(ConfigOption<T> option) {
         try {
             return options.getOptional(option);
         } catch (IllegalArgumentException e) {
@@ -36,14 +36,14 @@ final class OptionReader {
         }
     }
 
-    <T extends Comparable<T>> T atLeast(T value, ConfigOption<T> option, T minimum) {
+    public <T extends Comparable<T>> T atLeast(T value, ConfigOption<T> option, T minimum) {
         if (value.compareTo(minimum) < 0) {
             throw invalid(option, value, "it must be at least " + minimum);
         }
         return value;
     }
 
-    ValidationException invalid(ConfigOption<?> option, Object value, String requirement) {
+    public ValidationException invalid(ConfigOption<?> option, Object value, String requirement) {
         return new ValidationException(message(option, value, requirement));
     }
 

@@ -1,0 +1,116 @@
+package io.sluice.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.cli.CliRun;
+import io.sluice.server.SluiceServer;
+import io.sluice.server.config.ConfigLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmarks as a user runs them, against a real server's Flink cluster, on few events: every
+ * query must give the same final table (checksum and row count) as plain Flink and as Sluice. This
+ * is the correctness check of Sluice's job profile; the figures themselves are not asserted.
+ */
+class NexmarkBenchIT {
+    private static final long EVENTS = 10_000;
+
+    private static SluiceServer server;
+    private static Map<String, String> env;
+
+    @TempDir
+    Path out;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        Path dataDir = Files.createTempDirectory("sluice-bench-it");
+        server = SluiceServer.start(new ConfigLoader().load(null, Map.of(), Map.of(
+                "data-dir", dataDir.toString(), "server.port", "0", "embedded.flink.rest-port", "0",
+                // no Kafka: the benchmarks neither read nor write it
+                "embedded.kafka.enabled", "false", "kafka.bootstrap-servers", "127.0.0.1:9")));
+        env = Map.of("SLUICE_SERVER", server.url().toString());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void everyQueryHasTheSameResultAsPlainFlinkAndAsSluice() throws IOException {
+        CliRun run = CliRun.runWith(env, "", "bench", "nexmark", "--queries", "all", "--no-ceiling", "--events",
+                Long.toString(EVENTS), "--parallelism", "2", "--out", out.toString());
+
+        JsonNode report = report("nexmark");
+        List<String> failed = new ArrayList<>();
+        List<String> ran = new ArrayList<>();
+        for (JsonNode query : report.path("queries")) {
+            String name = query.path("query").asText();
+            ran.add(name);
+            if (!query.path("passed").asBoolean() && !name.equals("q9")) {
+                failed.add(name + ": " + query.path("status").asText());
+            }
+        }
+        assertEquals(List.of(), failed, run.out() + run.err());
+        assertEquals(NexmarkQueries.ALL, ran);
+        // q0 passes every bid through: 46 of every 50 events
+        JsonNode q0 = query(report, "q0");
+        assertEquals(EVENTS / 50 * 46, q0.path("flink").path("sinkRecords").asLong());
+        assertEquals(EVENTS / 50 * 46, q0.path("sluice").path("sinkRecords").asLong());
+        // q9 keeps one winning bid per auction. Plain Flink 2.2 plans its Top-1 after the join as
+        // insert-only and sends every interim winner as a new row; Sluice's plan retracts them.
+        JsonNode q9 = query(report, "q9");
+        long auctions = EVENTS / 50 * 3;
+        assertTrue(q9.path("sluice").path("sinkRows").asLong() <= auctions, q9.toString());
+        assertTrue(q9.path("flink").path("sinkRows").asLong() > auctions, q9.toString());
+        assertTrue(run.out().contains("geometric mean"), run.out());
+    }
+
+    @Test
+    void retractionCasesEndWithEqualTablesAndSluiceSendsNoMoreRecords() throws IOException {
+        CliRun run = CliRun.runWith(env, "", "bench", "retraction", "--events", "50000", "--late-seconds", "2",
+                "--parallelism", "2", "--out", out.toString());
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        JsonNode report = report("retraction");
+        assertEquals(RetractionBenchCommand.CASES.size(), report.path("queries").size());
+        for (JsonNode bench : report.path("queries")) {
+            assertTrue(bench.path("passed").asBoolean(), bench.toString());
+            assertTrue(bench.path("sluice").path("sinkRecords").asLong()
+                    <= bench.path("flink").path("sinkRecords").asLong(), bench.toString());
+        }
+    }
+
+    private static JsonNode query(JsonNode report, String name) {
+        for (JsonNode query : report.path("queries")) {
+            if (query.path("query").asText().equals(name)) {
+                return query;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + report);
+    }
+
+    private JsonNode report(String benchmark) throws IOException {
+        try (Stream<Path> files = Files.list(out)) {
+            Path file = files.filter(path -> path.getFileName().toString().startsWith(benchmark + "-"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + benchmark + "-*.json in " + out));
+            return new ObjectMapper().readTree(file.toFile());
+        }
+    }
+}
