@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 
 import io.sluice.sql.catalog.ConnectionResolver;
+import io.sluice.sql.profile.JobProfile;
 
 /**
  * Turns a Sluice SQL script (DDL, views, {@code SET}, several {@code INSERT INTO}) into one Flink
@@ -76,7 +77,7 @@ public final class SqlCompiler {
     public CompiledJob compile(String script, JobSettings settings, String jobName, Map<String, String> submissionOptions) {
         requireNonNull(script, "script is null");
         Configuration configuration = Configuration.fromMap(platformOptions);
-        io.sluice.sql.profile.JobProfile.DEFAULT.applyTo(configuration);
+        JobProfile.DEFAULT.applyTo(configuration);
         settings.withDefaults(defaults).applyTo(configuration);
         configuration.set(PipelineOptions.NAME, jobName);
         submissionOptions.forEach(configuration::setString);
