@@ -12,6 +12,9 @@ export function RateChart({ samples, series }: { samples: RateSample[]; series: 
   if (samples.length < 2) {
     return <p className="muted">Collecting rates…</p>;
   }
+  if (!samples.some((sample) => Object.keys(sample).some((key) => key !== 'time'))) {
+    return <p className="muted">Flink has reported no rates for this job yet (its metrics arrive every few seconds).</p>;
+  }
   return (
     <ResponsiveContainer width="100%" height={220}>
       <LineChart data={samples} margin={{ top: 8, right: 24, bottom: 0, left: 0 }}>
