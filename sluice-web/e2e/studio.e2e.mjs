@@ -65,6 +65,9 @@ try {
   await topicRow.waitFor({ timeout: 120_000 });
   assert.equal(await topicRow.getByRole('cell').nth(1).textContent(), '2');
   assert.equal(await page.getByLabel('Topic name').inputValue(), '', 'the form is reset after creating');
+  const kafkaConnection = page.getByRole('table', { name: 'Connections' }).getByRole('row').filter({ hasText: 'local-kafka' });
+  await kafkaConnection.getByRole('button', { name: 'Test' }).click();
+  await kafkaConnection.getByRole('status').filter({ hasText: /^✓ Kafka cluster .* with 1 broker$/ }).waitFor();
 
   step('editor: write the job with a misspelt column');
   await page.getByRole('navigation').getByRole('link', { name: 'Editor' }).click();

@@ -1,5 +1,5 @@
 import type {
-  Connection, JobGraph, JobMetrics, JobSettings, JobStatus, JobVersion, JobView, PreviewResult, Savepoint, SqlError, Topic,
+  Connection, ConnectionCheck, DatabaseTable, JobGraph, JobMetrics, JobSettings, JobStatus, JobVersion, JobView, PreviewResult, Savepoint, SqlError, Topic,
   ValidationResult,
 } from './types';
 
@@ -92,6 +92,13 @@ export class SluiceApi {
   }
   addConnection(name: string, type: string, properties: Record<string, string>, secrets: Record<string, string>) {
     return this.call<Connection>('POST', '/api/connections', { name, type, properties, secrets });
+  }
+  testConnection(name: string) {
+    return this.call<ConnectionCheck>('POST', `/api/connections/${enc(name)}/test`, {});
+  }
+  /** A database connection's tables and their columns. */
+  connectionTables(name: string) {
+    return this.call<DatabaseTable[]>('GET', `/api/connections/${enc(name)}/tables`);
   }
   deleteConnection(name: string) {
     return this.call<void>('DELETE', `/api/connections/${enc(name)}`);

@@ -152,3 +152,15 @@ export interface JobMetrics {
   summary: JobSummary | null;
   series: MetricSeries[];
 }
+
+/** Whether a connection's system answered, and what it said about itself or why it did not. */
+export interface ConnectionCheck {
+  ok: boolean;
+  detail: string;
+}
+
+/** A table of a database connection with its columns. */
+export interface DatabaseTable {
+  name: string;
+  columns: { name: string; type: string; nullable: boolean }[];
+}

@@ -38,4 +38,23 @@ describe('CatalogPage', () => {
     await userEvent.click(rows[0]);
     expect(deleteConnection).toHaveBeenCalledWith('pg');
   });
+
+  it('tests a connection and lists a database connection\'s tables', async () => {
+    const testConnection = vi.fn(async (name: string) => (name === 'pg'
+      ? { ok: false, detail: 'Connection to db:5432 refused' } : { ok: true, detail: 'Kafka cluster c1 with 1 broker' }));
+    const connectionTables = vi.fn(async () => [{ name: 'ip_city', columns: [
+      { name: 'prefix', type: 'varchar', nullable: false }, { name: 'city', type: 'varchar', nullable: true }] }]);
+    renderPage(<CatalogPage />, fakeApi({ connections: async () => [kafka, pg], topics: async () => [], testConnection, connectionTables }));
+    const pgRow = (await screen.findByText('pg')).closest('tr')!;
+    await userEvent.click(within(pgRow).getByRole('button', { name: 'Test' }));
+    expect(await within(pgRow).findByRole('status')).toHaveTextContent('✗ Connection to db:5432 refused');
+    const kafkaRow = within(screen.getByRole('table', { name: 'Connections' })).getByText('local-kafka').closest('tr')!;
+    expect(within(kafkaRow).queryByRole('button', { name: 'Tables' })).toBeNull();
+    await userEvent.click(within(kafkaRow).getByRole('button', { name: 'Test' }));
+    expect(await within(kafkaRow).findByRole('status')).toHaveTextContent('✓ Kafka cluster c1 with 1 broker');
+
+    await userEvent.click(within(pgRow).getByRole('button', { name: 'Tables' }));
+    const listed = await screen.findByRole('table', { name: 'Tables of pg' });
+    expect(within(listed).getByText('prefix varchar NOT NULL, city varchar')).toBeInTheDocument();
+  });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../api/context';
-import type { Connection } from '../api/types';
+import type { Connection, ConnectionCheck, DatabaseTable } from '../api/types';
 import { timestamp } from '../format';
 import { usePolling } from '../usePolling';
 
@@ -15,7 +15,25 @@ export function CatalogPage() {
   const connections = usePolling(() => api.connections(), 0, []);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [checks, setChecks] = useState<Record<string, ConnectionCheck | 'testing'>>({});
+  const [tables, setTables] = useState<{ connection: string; tables: DatabaseTable[] } | null>(null);
   const kafka = connections.data?.filter((c) => c.type === 'kafka') ?? [];
+
+  async function test(connection: Connection) {
+    setChecks((all) => ({ ...all, [connection.name]: 'testing' }));
+    const check = await api.testConnection(connection.name)
+      .catch((e): ConnectionCheck => ({ ok: false, detail: e instanceof Error ? e.message : String(e) }));
+    setChecks((all) => ({ ...all, [connection.name]: check }));
+  }
+
+  async function showTables(connection: Connection) {
+    try {
+      setTables({ connection: connection.name, tables: await api.connectionTables(connection.name) });
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
   const topicsOf = selected ?? kafka[0]?.name ?? null;
 
   async function remove(connection: Connection) {
@@ -45,13 +63,37 @@ export function CatalogPage() {
                 <td className="mono small">{Object.entries(c.properties).map(([k, v]) => <div key={k}>{k} = {v}</div>)}</td>
                 <td className="mono small">{c.secrets.map((s) => <div key={s}>{s} = ••••••</div>)}</td>
                 <td>{timestamp(c.createdAt)}</td>
-                <td>{!c.managed && <button className="link danger" onClick={() => remove(c)}>Delete</button>}</td>
+                <td className="actions">
+                  <button className="link" onClick={() => test(c)}>Test</button>
+                  {c.type === 'jdbc' && <button className="link" onClick={() => showTables(c)}>Tables</button>}
+                  {!c.managed && <button className="link danger" onClick={() => remove(c)}>Delete</button>}
+                  <CheckResult check={checks[c.name]} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
         <NewConnection onAdded={connections.refresh} />
       </section>
+      {tables && (
+        <section className="card">
+          <h2>Tables of {tables.connection}</h2>
+          <table className="grid" aria-label={`Tables of ${tables.connection}`}>
+            <thead><tr><th>Table</th><th>Columns</th></tr></thead>
+            <tbody>
+              {tables.tables.map((table) => (
+                <tr key={table.name}>
+                  <td className="mono">{table.name}</td>
+                  <td className="mono small">
+                    {table.columns.map((column) => `${column.name} ${column.type}${column.nullable ? '' : ' NOT NULL'}`).join(', ')}
+                  </td>
+                </tr>
+              ))}
+              {tables.tables.length === 0 && <tr><td colSpan={2} className="empty">No tables.</td></tr>}
+            </tbody>
+          </table>
+        </section>
+      )}
       <section className="card">
         <h2>
           Kafka topics of
@@ -63,6 +105,12 @@ export function CatalogPage() {
       </section>
     </div>
   );
+}
+
+function CheckResult({ check }: { check: ConnectionCheck | 'testing' | undefined }) {
+  if (check === undefined) return null;
+  if (check === 'testing') return <span className="muted">testing…</span>;
+  return <span className={check.ok ? 'check-ok' : 'check-failed'} role="status">{check.ok ? '✓' : '✗'} {check.detail}</span>;
 }
 
 function Topics({ connection }: { connection: string }) {
