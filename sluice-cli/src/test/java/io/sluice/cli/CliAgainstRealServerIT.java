@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +25,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sluice.cli.demo.DemoJob;
 import io.sluice.cli.demo.DemoJobs;
-import io.sluice.server.SluiceServer;
-import io.sluice.server.config.ConfigLoader;
 
 /**
  * The CLI as a user drives it, against a real server with its embedded Flink and Kafka processes:
@@ -40,26 +37,14 @@ class CliAgainstRealServerIT {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final LocalDateTime T0 = LocalDateTime.of(2026, 3, 1, 12, 0);
 
-    private static SluiceServer server;
     private static Map<String, String> env;
 
     @TempDir
     Path work;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        Path dataDir = Files.createTempDirectory("sluice-cli-it");
-        server = SluiceServer.start(new ConfigLoader().load(null, Map.of(), Map.of(
-                "data-dir", dataDir.toString(), "server.port", "0", "embedded.flink.rest-port", "0",
-                "embedded.kafka.port", "0", "embedded.kafka.controller-port", "0")));
-        env = Map.of("SLUICE_SERVER", server.url().toString());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+    static void findServer() {
+        env = TestServer.environment();
     }
 
     private static CliRun sluice(String stdin, String... args) {

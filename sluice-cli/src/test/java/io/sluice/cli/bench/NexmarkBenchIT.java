@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.cli.CliRun;
-import io.sluice.server.SluiceServer;
-import io.sluice.server.config.ConfigLoader;
+import io.sluice.cli.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,27 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 class NexmarkBenchIT {
     private static final long EVENTS = 10_000;
 
-    private static SluiceServer server;
     private static Map<String, String> env;
 
     @TempDir
     Path out;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        Path dataDir = Files.createTempDirectory("sluice-bench-it");
-        server = SluiceServer.start(new ConfigLoader().load(null, Map.of(), Map.of(
-                "data-dir", dataDir.toString(), "server.port", "0", "embedded.flink.rest-port", "0",
-                // no Kafka: the benchmarks neither read nor write it
-                "embedded.kafka.enabled", "false", "kafka.bootstrap-servers", "127.0.0.1:9")));
-        env = Map.of("SLUICE_SERVER", server.url().toString());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+    static void findServer() {
+        env = TestServer.environment();
     }
 
     @Test
