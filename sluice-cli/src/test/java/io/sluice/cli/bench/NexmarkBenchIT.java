@@ -67,7 +67,7 @@ class NexmarkBenchIT {
     }
 
     @Test
-    void retractionCasesEndWithEqualTablesAndSluiceSendsNoMoreRecords() throws IOException {
+    void retractionCasesEndWithEqualTablesAndTheTwoLevelAggregationSendsFewerRecords() throws IOException {
         CliRun run = CliRun.runWith(env, "", "bench", "retraction", "--events", "50000", "--late-seconds", "2",
                 "--parallelism", "2", "--out", out.toString());
 
@@ -76,9 +76,12 @@ class NexmarkBenchIT {
         assertEquals(RetractionBenchCommand.CASES.size(), report.path("queries").size());
         for (JsonNode bench : report.path("queries")) {
             assertTrue(bench.path("passed").asBoolean(), bench.toString());
-            assertTrue(bench.path("sluice").path("sinkRecords").asLong()
-                    <= bench.path("flink").path("sinkRecords").asLong(), bench.toString());
         }
+        // mini-batch folds each key's updates; the late join's record count depends on how the two
+        // sides interleave in either variant, so only its final table is compared
+        JsonNode twoLevel = query(report, "two-level-aggregation");
+        assertTrue(twoLevel.path("sluice").path("sinkRecords").asLong() < twoLevel.path("flink").path("sinkRecords").asLong(),
+                twoLevel.toString());
     }
 
     private static JsonNode query(JsonNode report, String name) {
