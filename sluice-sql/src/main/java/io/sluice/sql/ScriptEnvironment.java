@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +42,7 @@ final class ScriptEnvironment {
      * problem, including a script without INSERT.
      */
     static ScriptEnvironment define(List<Statement> statements, Configuration configuration,
-            java.util.function.Function<Configuration, StreamExecutionEnvironment> environmentFor, ConnectionResolver connections,
+            Function<Configuration, StreamExecutionEnvironment> environmentFor, ConnectionResolver connections,
             String jobName) {
         if (statements.isEmpty()) {
             throw new SqlScriptException(new SqlError(1, 1, "the script is empty; a job needs at least one INSERT INTO"));

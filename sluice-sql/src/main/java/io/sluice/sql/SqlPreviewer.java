@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -84,7 +85,7 @@ public final class SqlPreviewer {
     }
 
     private static boolean placement(Statement set) {
-        String text = set.text().toLowerCase(java.util.Locale.ROOT);
+        String text = set.text().toLowerCase(Locale.ROOT);
         return PLACEMENT_KEYS.stream().anyMatch(key -> text.contains("'" + key + "'"));
     }
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -58,7 +59,7 @@ public final class ConnectionProbe {
             try (ResultSet rows = metadata.getColumns(database.getCatalog(), null, "%", "%")) {
                 while (rows.next()) {
                     String schema = rows.getString("TABLE_SCHEM");
-                    if (schema != null && SYSTEM_SCHEMAS.contains(schema.toLowerCase(java.util.Locale.ROOT))) {
+                    if (schema != null && SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))) {
                         continue;
                     }
                     String table = schema == null || schema.equals("public") ? rows.getString("TABLE_NAME")

@@ -1,5 +1,6 @@
 package io.sluice.sql.preview;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -12,6 +13,6 @@ public record SinkPreview(String table, List<String> columns, List<ChangelogRow>
     public SinkPreview {
         columns = List.copyOf(columns);
         changelog = List.copyOf(changelog);
-        finalRows = finalRows.stream().map(row -> Collections.unmodifiableList(new java.util.ArrayList<>(row))).toList();
+        finalRows = finalRows.stream().map(row -> Collections.unmodifiableList(new ArrayList<>(row))).toList();
     }
 }
