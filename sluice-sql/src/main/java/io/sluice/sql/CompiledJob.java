@@ -6,8 +6,12 @@ import java.util.List;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.dag.Transformation;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamStatementSet;
+
+import io.sluice.sql.rewrite.PlanRewrites;
+import io.sluice.sql.rewrite.PlannedJob;
 
 /** A script turned into one Flink statement set, ready to explain or submit. */
 public final class CompiledJob {
@@ -15,13 +19,19 @@ public final class CompiledJob {
     private final StreamStatementSet statementSet;
     private final List<Statement> inserts;
     private final SecretMask mask;
+    private final ReadableConfig config;
+    private final PlanRewrites rewrites;
+    private List<Transformation<?>> planned;
+    private List<String> rewritesApplied;
 
     CompiledJob(StreamExecutionEnvironment environment, StreamStatementSet statementSet, List<Statement> inserts,
-            SecretMask mask) {
+            SecretMask mask, ReadableConfig config, PlanRewrites rewrites) {
         this.environment = requireNonNull(environment, "environment is null");
         this.statementSet = requireNonNull(statementSet, "statementSet is null");
         this.inserts = List.copyOf(inserts);
         this.mask = requireNonNull(mask, "mask is null");
+        this.config = requireNonNull(config, "config is null");
+        this.rewrites = requireNonNull(rewrites, "rewrites is null");
     }
 
     /**
@@ -30,10 +40,24 @@ public final class CompiledJob {
      */
     public String explain() {
         try {
-            return mask.apply(statementSet.explain());
+            String flinkPlan = statementSet.explain();
+            plannedWithStableIdentities();
+            StringBuilder plan = new StringBuilder(flinkPlan);
+            plan.append(System.lineSeparator()).append("== Sluice Rewrites ==").append(System.lineSeparator());
+            if (rewritesApplied.isEmpty()) {
+                plan.append("(none)").append(System.lineSeparator());
+            }
+            rewritesApplied.forEach(line -> plan.append(line).append(System.lineSeparator()));
+            return mask.apply(plan.toString());
         } catch (RuntimeException e) {
             throw new SqlScriptException(new FlinkErrorTranslator(mask).translate(insertConcerned(e), e));
         }
+    }
+
+    /** What Sluice's plan rewrites changed in this job, one line per place (see {@link PlanRewrites}). */
+    public List<String> rewritesApplied() {
+        plannedWithStableIdentities();
+        return rewritesApplied;
     }
 
     /**
@@ -50,12 +74,19 @@ public final class CompiledJob {
         }
     }
 
-    /** Plans the job into the environment's transformations (sinks first), each operator with its stable uid. */
-    List<Transformation<?>> plannedWithStableIdentities() {
-        statementSet.attachAsDataStream();
-        List<Transformation<?>> sinks = environment.getTransformations();
-        new OperatorIdentities().assign(sinks);
-        return sinks;
+    /**
+     * Plans the job into the environment's transformations (sinks first) once, applies Sluice's
+     * rewrites, then gives each operator its stable uid.
+     */
+    synchronized List<Transformation<?>> plannedWithStableIdentities() {
+        if (planned == null) {
+            statementSet.attachAsDataStream();
+            List<Transformation<?>> sinks = environment.getTransformations();
+            rewritesApplied = rewrites.apply(new PlannedJob(sinks, config));
+            new OperatorIdentities().assign(sinks);
+            planned = sinks;
+        }
+        return planned;
     }
 
     /** Planner messages name the sink table; point at the INSERT into it, else at the first INSERT. */

@@ -14,6 +14,7 @@ import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 
 import io.sluice.sql.catalog.ConnectionResolver;
 import io.sluice.sql.profile.JobProfile;
+import io.sluice.sql.rewrite.PlanRewrites;
 
 /**
  * Turns a Sluice SQL script (DDL, views, {@code SET}, several {@code INSERT INTO}) into one Flink
@@ -89,6 +90,7 @@ public final class SqlCompiler {
         for (Statement insert : environment.inserts()) {
             environment.run(insert, () -> statementSet.addInsertSql(insert.text()));
         }
-        return new CompiledJob(environment.environment(), statementSet, environment.inserts(), environment.mask());
+        return new CompiledJob(environment.environment(), statementSet, environment.inserts(), environment.mask(),
+                environment.tables().getConfig(), PlanRewrites.standard());
     }
 }

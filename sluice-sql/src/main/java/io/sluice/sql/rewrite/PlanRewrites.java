@@ -1,0 +1,27 @@
+package io.sluice.sql.rewrite;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rewrites Sluice applies to every planned job, in order; each applies only where its settings ask. */
+public final class PlanRewrites {
+    private final List<PlanRewrite> rewrites;
+
+    public PlanRewrites(List<PlanRewrite> rewrites) {
+        this.rewrites = List.copyOf(rewrites);
+    }
+
+    /** Sluice's rewrites. */
+    public static PlanRewrites standard() {
+        return new PlanRewrites(List.of());
+    }
+
+    /** Applies every rewrite and returns what each did, one line per place, for explain. */
+    public List<String> apply(PlannedJob job) {
+        List<String> applied = new ArrayList<>();
+        for (PlanRewrite rewrite : rewrites) {
+            applied.addAll(rewrite.apply(job));
+        }
+        return List.copyOf(applied);
+    }
+}
