@@ -61,6 +61,7 @@ class SqlCompilerTest {
         assertTrue(plan.contains("per_minute"), plan);
         assertTrue(plan.contains("WindowAggregate") || plan.contains("GlobalWindowAggregate"), plan);
         assertFalse(plan.contains("s3cr3t-jaas"), plan);
+        assertTrue(plan.contains("== Sluice Rewrites =="), plan);
         assertTrue(compiler.validate(script, JobSettings.DEFAULTS).valid());
     }
 
