@@ -3,6 +3,7 @@ package io.sluice.runtime.lookup;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * share. A key of another bucket (the stream was not shuffled by {@link BucketPartitioner}) is looked
  * up in the database directly, like Flink's JDBC lookup, so results stay right either way.
  */
-final class BucketedLookupFunction extends LookupFunction {
+public final class BucketedLookupFunction extends LookupFunction {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(BucketedLookupFunction.class);
 
@@ -44,6 +45,7 @@ final class BucketedLookupFunction extends LookupFunction {
     private transient FunctionContext context;
     private transient volatile Map<LookupKey, List<RowData>> share;
     private transient volatile long shareRows;
+    private transient volatile long shareLoadedAt;
     private transient Counter loads;
     private transient Counter loadFailures;
     private transient Counter outOfBucketLookups;
@@ -77,8 +79,9 @@ final class BucketedLookupFunction extends LookupFunction {
         outOfBucketLookups = metrics.counter("outOfBucketLookups");
         metrics.gauge("bucketRows", (Gauge<Long>) () -> shareRows);
         metrics.gauge("bucket", (Gauge<Integer>) () -> bucket);
+        metrics.gauge("bucketLoadedAt", (Gauge<Long>) () -> shareLoadedAt);
         // the first load must succeed: without it every lookup of this bucket would miss
-        swapIn(table.loadBucket(bucket, buckets, classLoader));
+        load();
         if (!refreshInterval.isZero()) {
             refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "bucketed-lookup-refresh-" + table + "-" + bucket);
@@ -130,8 +133,8 @@ final class BucketedLookupFunction extends LookupFunction {
 
     private void refresh() {
         try {
-            swapIn(table.loadBucket(bucket, buckets, classLoader));
-        } catch (Exception | LinkageError e) {
+            load();
+        } catch (SQLException | RuntimeException e) {
             // a database hiccup must not fail the job: the previous share stays until the next refresh succeeds
             loadFailures.inc();
             LOG.warn("Reloading bucket {} of {} of dimension table {} failed; keeping the previous load of {} rows",
@@ -139,13 +142,18 @@ final class BucketedLookupFunction extends LookupFunction {
         }
     }
 
-    private void swapIn(Map<LookupKey, List<RowData>> rows) {
+    /** Reads this instance's bucket and swaps it in whole once complete. */
+    private void load() throws SQLException {
+        long startedAt = System.currentTimeMillis();
+        Map<LookupKey, List<RowData>> rows = table.loadBucket(bucket, buckets, classLoader);
         long count = 0;
         for (List<RowData> sameKey : rows.values()) {
             count += sameKey.size();
         }
         share = rows;
         shareRows = count;
+        // the share holds the table as of (about) when its read began
+        shareLoadedAt = startedAt;
         loads.inc();
         LOG.info("Loaded bucket {} of {} of dimension table {}: {} rows", bucket, buckets, table, count);
     }
