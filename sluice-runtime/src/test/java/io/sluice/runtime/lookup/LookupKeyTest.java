@@ -70,4 +70,11 @@ class LookupKeyTest {
         assertEquals(4, perBucket.size());
         perBucket.values().forEach(count -> assertTrue(count > 2_000 && count < 3_000, perBucket.toString()));
     }
+
+    @Test
+    void bucketsOfTheDocumentedExample() {
+        // docs/sql-extensions/lookup.md shows these; they also pin the hash across versions
+        assertEquals(List.of(0, 1, 1, 1), List.of(LookupKey.of(1L).bucket(2), LookupKey.of(2L).bucket(2),
+                LookupKey.of(3L).bucket(2), LookupKey.of(7L).bucket(2)));
+    }
 }
