@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sluice.server.SluiceServer;
+import io.sluice.server.store.LocalMariaDb;
 import io.sluice.server.store.LocalPostgres;
 import io.sluice.server.testing.Poll;
 
@@ -57,6 +58,7 @@ class BucketedLookupIT {
     private static final String JOB = "bucketed-lookup";
 
     private static LocalPostgres postgres;
+    private static LocalMariaDb mariaDb;
 
     private final ApiClient api = SharedServer.client();
     private final SluiceServer server = SharedServer.server();
@@ -76,14 +78,21 @@ class BucketedLookupIT {
     }
 
     @BeforeAll
-    static void startDatabase() {
+    static void startDatabases() throws SQLException {
         postgres = LocalPostgres.start();
+        mariaDb = LocalMariaDb.start();
+        try (Connection db = mariaDb.connect("mysql"); Statement statement = db.createStatement()) {
+            statement.execute("CREATE DATABASE lookup_test");
+        }
     }
 
     @AfterAll
-    static void stopDatabase() {
+    static void stopDatabases() {
         if (postgres != null) {
             postgres.close();
+        }
+        if (mariaDb != null) {
+            mariaDb.close();
         }
     }
 
@@ -163,7 +172,7 @@ class BucketedLookupIT {
         api.produce("lk_orders", phase1.stream().map(Order::json).toList());
         // every order went through both joins before the table changes
         api.readAtLeast("lk_tiers", windows(arrivals, users).size(), WAIT);
-        assertEquals(expectedEnriched, readEnriched(expectedEnriched.size()));
+        assertEquals(expectedEnriched, readEnriched("lk_enriched", expectedEnriched.size()));
 
         // the table changes: renamed and re-tiered users, a user added (its earlier orders stay unmatched), one deleted
         Map<Long, User> changed = new TreeMap<>(users);
@@ -196,7 +205,7 @@ class BucketedLookupIT {
         // the window oracle runs over all arrivals with the users as each order met them
         Map<String, Long> expectedTiers = windowsOf(arrivals, phase1.size(), users, changed);
 
-        assertEquals(expectedEnriched, readEnriched(expectedEnriched.size()));
+        assertEquals(expectedEnriched, readEnriched("lk_enriched", expectedEnriched.size()));
         assertEquals(expectedTiers, readTiers(expectedTiers.size()));
         assertTrue(expectedTiers.keySet().stream().anyMatch(key -> key.endsWith("00:02:00")), "minute 2 was emitted");
 
@@ -204,6 +213,59 @@ class BucketedLookupIT {
         for (Map<Integer, Long> perSubtask : bucketMetrics(flinkJob, "outOfBucketLookups").values()) {
             perSubtask.values().forEach(count -> assertEquals(0L, count, "out-of-bucket lookups " + perSubtask));
         }
+    }
+
+    @Test
+    void withoutTheShuffleHintKeysOfOtherBucketsAreLookedUpInTheDatabase() throws Exception {
+        Map<Long, User> users = new TreeMap<>();
+        for (long id = 1; id <= 200; id++) {
+            users.put(id, new User("user-" + id, TIERS[(int) (id % TIERS.length)]));
+        }
+        try (Connection db = mariaDb.connect("lookup_test"); Statement statement = db.createStatement()) {
+            statement.execute("CREATE TABLE users (id BIGINT PRIMARY KEY, name VARCHAR(64) NOT NULL, tier VARCHAR(16) NOT NULL)");
+            for (Map.Entry<Long, User> user : users.entrySet()) {
+                statement.execute("INSERT INTO users VALUES (" + user.getKey() + ", '" + user.getValue().name() + "', '"
+                        + user.getValue().tier() + "')");
+            }
+        }
+        api.ok(api.post("/api/connections", Map.of("name", "maria-lookup", "type", "jdbc",
+                "properties", Map.of("url", mariaDb.jdbcUrl("lookup_test"), "username", "root"),
+                "secrets", Map.of("password", "not-checked"))));
+        api.createTopic("lk_plain_orders", 1);
+        api.createTopic("lk_plain_enriched", 1);
+        api.ok(api.post("/api/jobs", Map.of("name", "bucketed-lookup-plain",
+                "settings", Map.of("checkpointIntervalMs", 1000, "parallelism", PARALLELISM), "sql", """
+                CREATE TABLE orders (order_id BIGINT, user_id BIGINT, amount INT, event_time TIMESTAMP(3),
+                  proc AS PROCTIME()) WITH (
+                  'connector' = 'kafka', 'topic' = 'lk_plain_orders', 'connection' = 'local-kafka',
+                  'properties.group.id' = 'bucketed-lookup-plain', 'scan.startup.mode' = 'earliest-offset',
+                  'format' = 'json');
+                CREATE TABLE users (id BIGINT, name STRING, tier STRING, PRIMARY KEY (id) NOT ENFORCED) WITH (
+                  'connector' = 'jdbc-bucketed', 'connection' = 'maria-lookup', 'table-name' = 'users');
+                CREATE TABLE enriched (order_id BIGINT, user_id BIGINT, name STRING, tier STRING) WITH (
+                  'connector' = 'kafka', 'topic' = 'lk_plain_enriched', 'connection' = 'local-kafka', 'format' = 'json');
+                INSERT INTO enriched
+                SELECT o.order_id, o.user_id, u.name, u.tier
+                FROM orders AS o LEFT JOIN users FOR SYSTEM_TIME AS OF o.proc AS u ON o.user_id = u.id;
+                """)));
+        api.ok(api.post("/api/jobs/bucketed-lookup-plain/deploy", Map.of()));
+        String flinkJob = Poll.until(WAIT, Duration.ofMillis(500),
+                () -> api.ok(api.get("/api/jobs/bucketed-lookup-plain/status")),
+                status -> status.path("state").asText().equals("RUNNING") && status.path("flinkJobId").isTextual())
+                .path("flinkJobId").asText();
+
+        List<Order> orders = orders(new Random(43), 1, T0, 300);
+        Map<Long, Map<String, Object>> expected = new TreeMap<>();
+        expect(orders, users, new ArrayList<>(), expected);
+        api.produce("lk_plain_orders", orders.stream().map(Order::json).toList());
+        assertEquals(expected, readEnriched("lk_plain_enriched", expected.size()));
+
+        // the instances still hold only their buckets; the unpartitioned stream sent them keys of the other one
+        Map<String, Map<Integer, Long>> rows = awaitBucketMetrics(flinkJob, "bucketRows",
+                perOperator -> perOperator.values().stream().allMatch(m -> m.size() == PARALLELISM));
+        rows.values().forEach(perSubtask -> assertEquals(expectedShares(users), perSubtask, "rows per instance"));
+        awaitBucketMetrics(flinkJob, "outOfBucketLookups", lookups -> lookups.values().stream()
+                .mapToLong(perSubtask -> perSubtask.values().stream().mapToLong(Long::longValue).sum()).sum() > 0);
     }
 
     /** Out-of-order orders one per 0.4 s, up to 4 s early; users 1..250, of which only 1..200 exist at first. */
@@ -284,9 +346,9 @@ class BucketedLookupIT {
         return shares;
     }
 
-    private Map<Long, Map<String, Object>> readEnriched(int expected) {
+    private Map<Long, Map<String, Object>> readEnriched(String topic, int expected) {
         Map<Long, Map<String, Object>> rows = new TreeMap<>();
-        for (JsonNode record : api.readAtLeast("lk_enriched", expected, WAIT)) {
+        for (JsonNode record : api.readAtLeast(topic, expected, WAIT)) {
             JsonNode value = parse(record.path("value").asText());
             Map<String, Object> row = new HashMap<>();
             row.put("user_id", value.path("user_id").asLong());
