@@ -3,6 +3,7 @@ package io.sluice.server.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.apache.flink.util.MathUtils;
 import org.junit.jupiter.api.AfterAll;
@@ -373,7 +375,7 @@ class BucketedLookupIT {
     }
 
     private Map<String, Map<Integer, Long>> awaitBucketMetrics(String flinkJob, String metric,
-            java.util.function.Predicate<Map<String, Map<Integer, Long>>> done) throws Exception {
+            Predicate<Map<String, Map<Integer, Long>>> done) throws Exception {
         return Poll.until(WAIT, Duration.ofMillis(500), () -> bucketMetrics(flinkJob, metric),
                 values -> !values.isEmpty() && done.test(values));
     }
@@ -411,7 +413,7 @@ class BucketedLookupIT {
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), path + ": " + response.body());
             return json.readTree(response.body());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -422,7 +424,7 @@ class BucketedLookupIT {
     private JsonNode parse(String text) {
         try {
             return json.readTree(text);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
