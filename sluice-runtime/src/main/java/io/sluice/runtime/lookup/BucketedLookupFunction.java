@@ -39,6 +39,7 @@ public final class BucketedLookupFunction extends LookupFunction {
     private final Duration refreshInterval;
     private final LookupFunction databaseLookup;
 
+    private transient RowData.FieldGetter[] keyGetters;
     private transient int bucket;
     private transient int buckets;
     private transient ClassLoader classLoader;
@@ -70,6 +71,10 @@ public final class BucketedLookupFunction extends LookupFunction {
     @Override
     public void open(FunctionContext context) throws Exception {
         this.context = context;
+        keyGetters = new RowData.FieldGetter[keyTypes.size()];
+        for (int i = 0; i < keyGetters.length; i++) {
+            keyGetters[i] = RowData.createFieldGetter(keyTypes.get(i), keyRowPositions[i]);
+        }
         bucket = context.getTaskInfo().getIndexOfThisSubtask();
         buckets = context.getTaskInfo().getNumberOfParallelSubtasks();
         classLoader = context.getUserCodeClassLoader();
@@ -95,9 +100,9 @@ public final class BucketedLookupFunction extends LookupFunction {
 
     @Override
     public Collection<RowData> lookup(RowData keyRow) throws IOException {
-        Object[] values = new Object[keyTypes.size()];
+        Object[] values = new Object[keyGetters.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = RowData.createFieldGetter(keyTypes.get(i), keyRowPositions[i]).getFieldOrNull(keyRow);
+            values[i] = keyGetters[i].getFieldOrNull(keyRow);
         }
         LookupKey key = LookupKey.of(values);
         if (key.hasNull()) {

@@ -60,6 +60,7 @@ final class DimensionTable implements Serializable {
         JdbcDialect dialect = JdbcFactoryLoader.loadDialect(url, classLoader);
         JdbcDialectConverter converter = dialect.getRowConverter(rowType);
         String query = dialect.getSelectFromStatement(tableName, rowType.getFieldNames().toArray(String[]::new), new String[0]);
+        RowData.FieldGetter[] keyGetters = keyGetters();
         Map<LookupKey, List<RowData>> rows = new HashMap<>();
         try (Connection connection = connect(dialect, classLoader)) {
             // PostgreSQL streams through a cursor only outside auto-commit; elsewhere this is harmless
@@ -69,7 +70,7 @@ final class DimensionTable implements Serializable {
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
                         RowData row = converter.toInternal(result);
-                        LookupKey key = keyOf(row);
+                        LookupKey key = keyOf(row, keyGetters);
                         if (!key.hasNull() && key.bucket(buckets) == bucket) {
                             rows.computeIfAbsent(key, k -> new ArrayList<>(1)).add(row);
                         }
@@ -83,11 +84,23 @@ final class DimensionTable implements Serializable {
 
     /** The lookup key of one dimension row. */
     LookupKey keyOf(RowData row) {
-        Object[] values = new Object[keyFields.length];
-        for (int i = 0; i < keyFields.length; i++) {
-            values[i] = RowData.createFieldGetter(rowType.getTypeAt(keyFields[i]), keyFields[i]).getFieldOrNull(row);
+        return keyOf(row, keyGetters());
+    }
+
+    private static LookupKey keyOf(RowData row, RowData.FieldGetter[] keyGetters) {
+        Object[] values = new Object[keyGetters.length];
+        for (int i = 0; i < keyGetters.length; i++) {
+            values[i] = keyGetters[i].getFieldOrNull(row);
         }
         return LookupKey.of(values);
+    }
+
+    private RowData.FieldGetter[] keyGetters() {
+        RowData.FieldGetter[] getters = new RowData.FieldGetter[keyFields.length];
+        for (int i = 0; i < keyFields.length; i++) {
+            getters[i] = RowData.createFieldGetter(rowType.getTypeAt(keyFields[i]), keyFields[i]);
+        }
+        return getters;
     }
 
     @Override
