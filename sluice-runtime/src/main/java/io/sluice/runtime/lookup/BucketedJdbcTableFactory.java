@@ -22,7 +22,7 @@ import org.apache.flink.table.types.logical.RowType;
  * {@code 'connector' = 'jdbc-bucketed'}: a JDBC dimension table for lookup joins too big for every
  * instance of the join to cache whole. Each instance caches about 1/parallelism of it (the rows
  * whose key hashes to its subtask), and the stream is partitioned by the same hash of the lookup key
- * when the join carries {@code /*+ LOOKUP('table'='dim', 'shuffle'='true') *}{@code /}. Takes the JDBC
+ * when the join carries Flink's {@code LOOKUP} hint with {@code 'shuffle' = 'true'}. Takes the JDBC
  * connector's connection options ({@code url}, {@code table-name}, {@code username}, {@code password},
  * {@code driver}), so a registered JDBC connection works through {@code 'connection'}.
  */
