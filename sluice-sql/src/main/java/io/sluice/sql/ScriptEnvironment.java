@@ -15,6 +15,7 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 import io.sluice.sql.catalog.ConnectionExpandingCatalog;
 import io.sluice.sql.catalog.ConnectionResolver;
+import io.sluice.sql.window.LazyCumulateCalls;
 
 /**
  * A script's tables and views, defined in a table environment and catalog of its own so scripts never
@@ -52,6 +53,7 @@ final class ScriptEnvironment {
                 applySet(statement, configuration);
             }
         }
+        statements = LazyCumulateCalls.rewrite(statements, configuration);
         ScriptEnvironment script = new ScriptEnvironment(environmentFor.apply(configuration),
                 new ConnectionExpandingCatalog(SqlCompiler.CATALOG, SqlCompiler.DATABASE, connections, jobName));
         for (Statement statement : statements) {
