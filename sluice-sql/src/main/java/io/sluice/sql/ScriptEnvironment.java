@@ -15,6 +15,7 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 import io.sluice.sql.catalog.ConnectionExpandingCatalog;
 import io.sluice.sql.catalog.ConnectionResolver;
+import io.sluice.sql.window.LateWindowSettings;
 import io.sluice.sql.window.LazyCumulateCalls;
 
 /**
@@ -54,6 +55,7 @@ final class ScriptEnvironment {
             }
         }
         statements = LazyCumulateCalls.rewrite(statements, configuration);
+        LateWindowSettings.applyTo(configuration, statements, connections);
         ScriptEnvironment script = new ScriptEnvironment(environmentFor.apply(configuration),
                 new ConnectionExpandingCatalog(SqlCompiler.CATALOG, SqlCompiler.DATABASE, connections, jobName));
         for (Statement statement : statements) {
