@@ -146,7 +146,7 @@ class WindowExtensionsIT {
                 SET 'sluice.late-rows.topic' = 'it_late_rows';
                 SET 'sluice.late-rows.connection' = 'local-kafka';
                 """ + clicksSource("it_late_in", "it-late") + """
-                CREATE TABLE per_window (page_id INT, window_start TIMESTAMP(3), views BIGINT,
+                CREATE TABLE per_window (page_id INT, window_start TIMESTAMP(3), page_views BIGINT,
                   PRIMARY KEY (page_id, window_start) NOT ENFORCED)
                 WITH ('connector' = 'upsert-kafka', 'topic' = 'it_late_out', 'connection' = 'local-kafka',
                       'key.format' = 'json', 'value.format' = 'json');
@@ -218,7 +218,7 @@ class WindowExtensionsIT {
                 if (record.path("value").isNull()) {
                     table.remove(id);
                 } else {
-                    table.put(id, parse(record.path("value").asText()).path("views").asLong());
+                    table.put(id, parse(record.path("value").asText()).path("page_views").asLong());
                 }
             }
             return table;
