@@ -19,8 +19,8 @@ import org.apache.flink.util.Collector;
  * Bounds how often a tumbling window's late rows change its result. Keyed by (group key, window
  * start), after an aggregate that fires on every late row: the first result of a window and key
  * passes at once; later results are held and only the newest is emitted, as an update of the last
- * one emitted, when the correction interval (processing time) has passed since the first held one,
- * or when the window closes for good (watermark past end - 1 + allowed lateness), whichever comes
+ * one emitted (retracting it first only if the aggregate retracts), when the correction interval
+ * (processing time) has passed since the first held one, or when the window closes for good (watermark past end - 1 + allowed lateness), whichever comes
  * first, so a closed window's last correction is never lost.
  */
 public final class LateCorrectionFunction extends KeyedProcessFunction<String, RowData, RowData> {
@@ -34,6 +34,7 @@ public final class LateCorrectionFunction extends KeyedProcessFunction<String, R
     private transient ValueState<RowData> emitted;
     private transient ValueState<RowData> held;
     private transient ValueState<Long> flushAt;
+    private transient ValueState<Boolean> retracting;
     private transient TypeSerializer<RowData> rows;
 
     /**
@@ -57,13 +58,17 @@ public final class LateCorrectionFunction extends KeyedProcessFunction<String, R
         emitted = getRuntimeContext().getState(new ValueStateDescriptor<>("late-emitted", rowType));
         held = getRuntimeContext().getState(new ValueStateDescriptor<>("late-held", rowType));
         flushAt = getRuntimeContext().getState(new ValueStateDescriptor<>("late-flush-at", Types.LONG));
+        retracting = getRuntimeContext().getState(new ValueStateDescriptor<>("late-retracting", Types.BOOLEAN));
         rows = getRuntimeContext().createSerializer(rowType);
     }
 
     @Override
     public void processElement(RowData row, Context context, Collector<RowData> out) throws Exception {
         if (row.getRowKind() == RowKind.UPDATE_BEFORE || row.getRowKind() == RowKind.DELETE) {
-            return; // the retraction sent downstream is always of the row this function emitted last
+            // the aggregate retracts only when its consumers need it (an upsert sink does not: there a
+            // retraction would delete the row); so retract too, of the row this function emitted last
+            retracting.update(true);
+            return;
         }
         RowData copy = rows.copy(row);
         if (emitted.value() == null) {
@@ -85,9 +90,11 @@ public final class LateCorrectionFunction extends KeyedProcessFunction<String, R
     public void onTimer(long timestamp, OnTimerContext context, Collector<RowData> out) throws Exception {
         RowData pending = held.value();
         if (pending != null) {
-            RowData before = rows.copy(emitted.value());
-            before.setRowKind(RowKind.UPDATE_BEFORE);
-            out.collect(before);
+            if (Boolean.TRUE.equals(retracting.value())) {
+                RowData before = rows.copy(emitted.value());
+                before.setRowKind(RowKind.UPDATE_BEFORE);
+                out.collect(before);
+            }
             pending.setRowKind(RowKind.UPDATE_AFTER);
             out.collect(rows.copy(pending));
             emitted.update(pending);
@@ -100,6 +107,7 @@ public final class LateCorrectionFunction extends KeyedProcessFunction<String, R
         flushAt.clear();
         if (context.timeDomain() == TimeDomain.EVENT_TIME) {
             emitted.clear();
+            retracting.clear();
         }
     }
 

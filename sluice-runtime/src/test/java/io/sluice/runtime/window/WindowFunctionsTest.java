@@ -82,4 +82,13 @@ class WindowFunctionsTest {
         LateCorrectionFunction corrections = new LateCorrectionFunction(field(2), 60_000, 10 * 60_000, 3_600_000, ROW_TYPE);
         assertEquals(List.of("+I a 2 0..1", "+I b 1 0..1", "+I c 1 0..1", "-U a 2 0..1", "+U a 5 0..1"), run(fired, corrections));
     }
+
+    @Test
+    void lateCorrectionsDoNotRetractWhenTheAggregateDoesNot() throws Exception {
+        // an aggregate feeding an upsert sink sends no retractions; a retraction would delete the row there
+        List<RowData> fired = List.of(row(RowKind.INSERT, "a", 2, 0, 1), row(RowKind.UPDATE_AFTER, "a", 3, 0, 1),
+                row(RowKind.UPDATE_AFTER, "a", 4, 0, 1));
+        LateCorrectionFunction corrections = new LateCorrectionFunction(field(2), 60_000, 10 * 60_000, 3_600_000, ROW_TYPE);
+        assertEquals(List.of("+I a 2 0..1", "+U a 4 0..1"), run(fired, corrections));
+    }
 }

@@ -191,6 +191,8 @@ class WindowExtensionsIT {
         LateTumbleOracle oracle = new LateTumbleOracle(all, BOUND, size, lateness);
         assertEquals(oracle.totals(), foldUntil("it_late_out", oracle.totals()), "final totals include every row within the lateness");
         List<JsonNode> records = api.readAtLeast("it_late_out", 1, Duration.ofSeconds(5));
+        assertEquals(0, records.stream().filter(r -> r.path("value").isNull()).count(),
+                "a correction updates the row in place, it never deletes it first");
         int corrections = records.size() - oracle.totals().size();
         long pages = oracle.totals().keySet().stream().map(k -> k.substring(0, k.indexOf('@'))).distinct().count();
         long windows = oracle.totals().keySet().stream().map(k -> k.substring(k.indexOf('@'))).distinct().count();
