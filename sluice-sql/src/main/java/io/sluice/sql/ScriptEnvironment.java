@@ -68,6 +68,7 @@ final class ScriptEnvironment {
                 default -> throw new IllegalStateException("unexpected statement kind " + statement.kind());
             }
         }
+        LateWindowSettings.recordUpsertSinks(script.tables);
         if (script.inserts.isEmpty()) {
             Statement last = statements.get(statements.size() - 1);
             throw new SqlScriptException(last.errorAtStart("the script has no INSERT INTO; a job needs at least one sink"));

@@ -19,7 +19,7 @@ import org.apache.flink.util.Collector;
  * Bounds how often a tumbling window's late rows change its result. Keyed by (group key, window
  * start), after an aggregate that fires on every late row: the first result of a window and key
  * passes at once; later results are held and only the newest is emitted, as an update of the last
- * one emitted (retracting it first only if the aggregate retracts), when the correction interval
+ * one emitted (retracting it first only for consumers that need retractions), when the correction interval
  * (processing time) has passed since the first held one, or when the window closes for good (watermark past end - 1 + allowed lateness), whichever comes
  * first, so a closed window's last correction is never lost.
  */
@@ -30,6 +30,7 @@ public final class LateCorrectionFunction extends KeyedProcessFunction<String, R
     private final long windowSize;
     private final long allowedLateness;
     private final long correctionInterval;
+    private final boolean upsertConsumers;
     private final TypeInformation<RowData> rowType;
     private transient ValueState<RowData> emitted;
     private transient ValueState<RowData> held;
@@ -42,14 +43,17 @@ public final class LateCorrectionFunction extends KeyedProcessFunction<String, R
      * @param windowSize the window's length, milliseconds
      * @param allowedLateness the aggregate's allowed lateness, milliseconds
      * @param correctionInterval the least processing time between two corrections of one window and key
+     * @param upsertConsumers whether only upsert sinks (keyed by the window and key) read the result:
+     *        then a correction is never preceded by a retraction, which such a sink would apply as a delete
      * @param rowType the aggregate's row type
      */
     public LateCorrectionFunction(RowData.FieldGetter windowStart, long windowSize, long allowedLateness,
-            long correctionInterval, TypeInformation<RowData> rowType) {
+            long correctionInterval, boolean upsertConsumers, TypeInformation<RowData> rowType) {
         this.windowStart = requireNonNull(windowStart, "windowStart is null");
         this.windowSize = windowSize;
         this.allowedLateness = allowedLateness;
         this.correctionInterval = correctionInterval;
+        this.upsertConsumers = upsertConsumers;
         this.rowType = requireNonNull(rowType, "rowType is null");
     }
 
@@ -65,9 +69,9 @@ public final class LateCorrectionFunction extends KeyedProcessFunction<String, R
     @Override
     public void processElement(RowData row, Context context, Collector<RowData> out) throws Exception {
         if (row.getRowKind() == RowKind.UPDATE_BEFORE || row.getRowKind() == RowKind.DELETE) {
-            // the aggregate retracts only when its consumers need it (an upsert sink does not: there a
-            // retraction would delete the row); so retract too, of the row this function emitted last
-            retracting.update(true);
+            // Flink's group-window aggregate retracts before every late result, even for an upsert sink;
+            // where the consumers need retractions, retract too, the row this function emitted last
+            retracting.update(!upsertConsumers);
             return;
         }
         RowData copy = rows.copy(row);

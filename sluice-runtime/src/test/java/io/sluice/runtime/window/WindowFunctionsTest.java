@@ -79,8 +79,11 @@ class WindowFunctionsTest {
                 row(RowKind.UPDATE_BEFORE, "a", 4, 0, 1), row(RowKind.UPDATE_AFTER, "a", 5, 0, 1),
                 row(RowKind.INSERT, "c", 1, 0, 1));
         // an hour-long interval: only the window's close (end of input moves the watermark to the end) flushes
-        LateCorrectionFunction corrections = new LateCorrectionFunction(field(2), 60_000, 10 * 60_000, 3_600_000, ROW_TYPE);
+        LateCorrectionFunction corrections = new LateCorrectionFunction(field(2), 60_000, 10 * 60_000, 3_600_000, false, ROW_TYPE);
         assertEquals(List.of("+I a 2 0..1", "+I b 1 0..1", "+I c 1 0..1", "-U a 2 0..1", "+U a 5 0..1"), run(fired, corrections));
+        LateCorrectionFunction upsert = new LateCorrectionFunction(field(2), 60_000, 10 * 60_000, 3_600_000, true, ROW_TYPE);
+        assertEquals(List.of("+I a 2 0..1", "+I b 1 0..1", "+I c 1 0..1", "+U a 5 0..1"), run(fired, upsert),
+                "an upsert sink would apply a retraction as a delete");
     }
 
     @Test
@@ -88,7 +91,7 @@ class WindowFunctionsTest {
         // an aggregate feeding an upsert sink sends no retractions; a retraction would delete the row there
         List<RowData> fired = List.of(row(RowKind.INSERT, "a", 2, 0, 1), row(RowKind.UPDATE_AFTER, "a", 3, 0, 1),
                 row(RowKind.UPDATE_AFTER, "a", 4, 0, 1));
-        LateCorrectionFunction corrections = new LateCorrectionFunction(field(2), 60_000, 10 * 60_000, 3_600_000, ROW_TYPE);
+        LateCorrectionFunction corrections = new LateCorrectionFunction(field(2), 60_000, 10 * 60_000, 3_600_000, false, ROW_TYPE);
         assertEquals(List.of("+I a 2 0..1", "+U a 4 0..1"), run(fired, corrections));
     }
 }

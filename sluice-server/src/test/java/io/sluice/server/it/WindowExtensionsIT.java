@@ -1,5 +1,9 @@
 package io.sluice.server.it;
 
+import static io.sluice.server.it.DemoJobShapesIT.clicksSource;
+import static io.sluice.server.it.DemoJobShapesIT.json;
+import static io.sluice.server.it.DemoJobShapesIT.orderedClicks;
+import static io.sluice.server.it.DemoJobShapesIT.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,47 +45,6 @@ class WindowExtensionsIT {
         api.stopAll();
     }
 
-    private static String clicksSource(String topic, String group) {
-        return """
-                CREATE TABLE clicks (
-                  event_time TIMESTAMP(3),
-                  user_name STRING,
-                  page_id INT,
-                  ip STRING,
-                  WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND
-                ) WITH (
-                  'connector' = 'kafka',
-                  'topic' = '%s',
-                  'connection' = 'local-kafka',
-                  'properties.group.id' = '%s',
-                  'scan.startup.mode' = 'earliest-offset',
-                  'format' = 'json'
-                );
-                """.formatted(topic, group);
-    }
-
-    /** Every {@code step} from {@code from}, each up to 4 s early: out of order, never late (the bound is 5 s). */
-    private static List<Click> outOfOrder(Random random, LocalDateTime from, int count, Duration step, int[] pages) {
-        List<Click> clicks = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            LocalDateTime time = from.plus(step.multipliedBy(i)).minusNanos(random.nextInt(4000) * 1_000_000L);
-            clicks.add(new Click(time.isBefore(from) ? from : time, "user_" + i % 5, pages[random.nextInt(pages.length)], "10.0.0.1"));
-        }
-        return clicks;
-    }
-
-    private static List<String> json(List<Click> clicks) {
-        return clicks.stream().map(Click::json).toList();
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
-    }
-
     @Test
     void lazyCumulateEmitsCumulateWithoutUnchangedRepeats() {
         api.createTopic("it_lazy_in", 1);
@@ -99,7 +62,7 @@ class WindowExtensionsIT {
         Random random = new Random(7);
         List<Click> all = new ArrayList<>();
         // phase 1: 0-98 s out of order, then 100 s: the watermark stands at 95 s, inside the window [60 s, 120 s)
-        List<Click> phase1 = new ArrayList<>(outOfOrder(random, T0.plusSeconds(2), 49, Duration.ofSeconds(2), new int[] {1, 2, 3, 4}));
+        List<Click> phase1 = new ArrayList<>(orderedClicks(random, T0.plusSeconds(2), 49, Duration.ofSeconds(2), new int[] {1, 2, 3, 4}));
         phase1.add(new Click(T0.plusSeconds(100), "user_9", 1, "10.0.0.9"));
         all.addAll(phase1);
         api.produce("it_lazy_in", json(phase1));
@@ -117,7 +80,7 @@ class WindowExtensionsIT {
         all.addAll(phase2);
         api.produce("it_lazy_in", json(phase2));
         // phase 3: 100-150 s, a sparse page so that some steps do not change it, then 200 s to close the rest
-        List<Click> phase3 = new ArrayList<>(outOfOrder(random, T0.plusSeconds(101), 25, Duration.ofSeconds(2), new int[] {1, 2, 5}));
+        List<Click> phase3 = new ArrayList<>(orderedClicks(random, T0.plusSeconds(101), 25, Duration.ofSeconds(2), new int[] {1, 2, 5}));
         phase3.add(new Click(T0.plusSeconds(200), "user_8", 8, "10.0.0.8"));
         all.addAll(phase3);
         api.produce("it_lazy_in", json(phase3));
@@ -158,7 +121,7 @@ class WindowExtensionsIT {
         Random random = new Random(19);
         List<Click> all = new ArrayList<>();
         // phase 1: 0-58 s out of order, then 60 s: watermark 55 s; windows up to [40 s, 50 s) fired
-        List<Click> phase1 = new ArrayList<>(outOfOrder(random, T0.plusSeconds(1), 29, Duration.ofSeconds(2), new int[] {1, 2, 3}));
+        List<Click> phase1 = new ArrayList<>(orderedClicks(random, T0.plusSeconds(1), 29, Duration.ofSeconds(2), new int[] {1, 2, 3}));
         phase1.add(new Click(T0.plusSeconds(60), "user_9", 1, "10.0.0.9"));
         all.addAll(phase1);
         api.produce("it_late_in", json(phase1));
@@ -181,7 +144,7 @@ class WindowExtensionsIT {
         assertEquals(corrected, foldUntil("it_late_out", corrected));
 
         // phase 3: 60-78 s, late rows for [50 s, 60 s) right behind them, then 150 s closes every window
-        List<Click> phase3 = new ArrayList<>(outOfOrder(random, T0.plusSeconds(62), 9, Duration.ofSeconds(2), new int[] {1, 2, 3}));
+        List<Click> phase3 = new ArrayList<>(orderedClicks(random, T0.plusSeconds(62), 9, Duration.ofSeconds(2), new int[] {1, 2, 3}));
         phase3.add(new Click(T0.plusSeconds(52), "user_5", 2, "10.0.0.5"));
         phase3.add(new Click(T0.plusSeconds(58), "user_6", 2, "10.0.0.6"));
         phase3.add(new Click(T0.plusSeconds(150), "user_8", 8, "10.0.0.8"));

@@ -1,7 +1,9 @@
 package io.sluice.sql.window;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +20,9 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.graph.StreamGraphGenerator;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.SimpleOperatorFactory;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
-import org.apache.flink.streaming.api.transformations.PartitionTransformation;
 import org.apache.flink.streaming.api.transformations.SideOutputTransformation;
-import org.apache.flink.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.LocalZonedTimestampType;
@@ -37,7 +35,6 @@ import org.apache.flink.util.TimeUtils;
 import io.sluice.runtime.window.LateCorrectionFunction;
 import io.sluice.runtime.window.LateRowDiverter;
 import io.sluice.runtime.window.LateRowJson;
-import io.sluice.runtime.window.RowFieldsKey;
 import io.sluice.sql.rewrite.PlanRewrite;
 import io.sluice.sql.rewrite.PlannedJob;
 
@@ -136,51 +133,45 @@ public final class LateTumbleRewrite implements PlanRewrite {
     @SuppressWarnings("unchecked")
     private static String coalesceCorrections(PlannedJob job, Transformation<?> aggregate, String description, long size, long lateness) {
         InternalTypeInfo<RowData> outputType = (InternalTypeInfo<RowData>) aggregate.getOutputType();
-        RowType rowType = outputType.toRowType();
-        List<String> groupBy = PlanDescription.attribute(description, "groupBy").map(PlanDescription::items).orElse(List.of());
-        List<String> select = PlanDescription.items(PlanDescription.attribute(description, "select").orElseThrow(
-                () -> new IllegalStateException("no select list in " + description)));
-        if (select.size() != rowType.getFieldCount()) {
-            throw new IllegalStateException("the select list of " + description + " does not match its row type " + rowType);
-        }
-        List<RowData.FieldGetter> keyFields = new ArrayList<>();
-        List<String> keyNames = new ArrayList<>();
-        int windowStart = -1;
-        for (int i = 0; i < select.size(); i++) {
-            if (select.get(i).startsWith("start(")) {
-                windowStart = i;
-            } else if (groupBy.contains(select.get(i))) {
-                keyFields.add(RowData.createFieldGetter(rowType.getTypeAt(i), i));
-                keyNames.add(rowType.getFieldNames().get(i));
-            }
-        }
-        if (windowStart < 0) {
+        WindowAggregateColumns columns = WindowAggregateColumns.of(description, outputType.toRowType());
+        if (columns.windowStart() < 0) {
             throw new IllegalArgumentException("with 'sluice.window.allowed-lateness', a GROUP BY TUMBLE(...) query must select "
                     + "TUMBLE_START(...) (put it in the sink's primary key), so that each window's corrections update its own row");
         }
-        RowData.FieldGetter start = RowData.createFieldGetter(rowType.getTypeAt(windowStart), windowStart);
-        keyFields.add(start);
         long interval = job.config().getOptional(LateWindowSettings.CORRECTION_INTERVAL).map(Duration::toMillis).orElse(size);
-        RowFieldsKey key = new RowFieldsKey(keyFields);
-        String keyText = keyNames.isEmpty() ? "window only" : String.join(", ", keyNames);
+        boolean upsert = feedsOnlyUpsertSinks(job, aggregate, job.config().getOptional(LateWindowSettings.UPSERT_SINKS).orElse(List.of()));
         String line = "late corrections coalesced after GroupWindowAggregate (at most one per "
-                + TimeUtils.formatWithHighestUnit(Duration.ofMillis(interval)) + " per window and key, the last one when the window closes; key: "
-                + keyText + ")";
-        LateCorrectionFunction function = new LateCorrectionFunction(start, size, lateness, interval, outputType);
-        job.insertAfter(aggregate, input -> {
-            PartitionTransformation<RowData> exchange = new PartitionTransformation<>((Transformation<RowData>) input,
-                    new KeyGroupStreamPartitioner<>(key, StreamGraphGenerator.DEFAULT_LOWER_BOUND_MAX_PARALLELISM));
-            OneInputTransformation<RowData, RowData> coalescing = new OneInputTransformation<>(exchange,
-                    "LateCorrections[" + keyText + "]", new KeyedProcessOperator<>(function), outputType, input.getParallelism());
-            coalescing.setStateKeySelector(key);
-            coalescing.setStateKeyType(Types.STRING);
-            coalescing.setDescription(line);
-            if (input.getMaxParallelism() > 0) {
-                coalescing.setMaxParallelism(input.getMaxParallelism());
-            }
-            return coalescing;
-        });
+                + TimeUtils.formatWithHighestUnit(Duration.ofMillis(interval)) + " per window and key, the last one when the window closes"
+                + (upsert ? ", without retraction (upsert sink)" : "") + "; key: " + columns.describeKey() + ")";
+        LateCorrectionFunction function = new LateCorrectionFunction(columns.field(columns.windowStart()), size, lateness, interval,
+                upsert, outputType);
+        KeyedInsertion.after(job, aggregate, columns.keyAndWindow(), function, "LateCorrections[" + columns.describeKey() + "]", line);
         return line;
+    }
+
+    /**
+     * Whether the aggregate's rows reach only upsert sinks (tables with a primary key), through
+     * stateless projections and filters: then a correction needs no retraction before it.
+     */
+    private static boolean feedsOnlyUpsertSinks(PlannedJob job, Transformation<?> aggregate, List<String> upsertSinks) {
+        Deque<Transformation<?>> open = new ArrayDeque<>(job.consumersOf(aggregate));
+        if (open.isEmpty()) {
+            return false;
+        }
+        while (!open.isEmpty()) {
+            Transformation<?> consumer = open.pop();
+            String description = PlanDescription.operator(consumer.getDescription());
+            if (description != null && description.startsWith("Sink(")) {
+                if (!upsertSinks.contains(PlanDescription.attribute(description, "table").orElse(""))) {
+                    return false;
+                }
+            } else if (description != null && (description.startsWith("Calc(") || description.startsWith("ConstraintEnforcer"))) {
+                open.addAll(job.consumersOf(consumer));
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int precision(LogicalType type) {

@@ -1,6 +1,7 @@
 package io.sluice.sql.window;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.util.TimeUtils;
 
 import io.sluice.sql.SqlScriptException;
@@ -42,6 +44,11 @@ public final class LateWindowSettings {
     static final ConfigOption<Map<String, String>> LATE_ROWS_KAFKA = ConfigOptions.key("sluice.late-rows.kafka-properties")
             .mapType().noDefaultValue()
             .withDescription("Set by the compiler from sluice.late-rows.connection.");
+
+    /** Internal: the script's tables with a primary key, as {@code catalog.database.table}: upsert sinks. */
+    static final ConfigOption<List<String>> UPSERT_SINKS = ConfigOptions.key("sluice.window.upsert-sink-tables")
+            .stringType().asList().noDefaultValue()
+            .withDescription("Set by the compiler: the tables a late correction must not retract before updating.");
 
     private static final String KAFKA_PROPERTY = "properties.";
 
@@ -82,6 +89,23 @@ public final class LateWindowSettings {
                     "connection '" + connection + "' has no properties.bootstrap.servers; the late-rows output needs a Kafka connection"));
         }
         configuration.set(LATE_ROWS_KAFKA, kafka);
+    }
+
+    /**
+     * Records which of the script's tables have a primary key, once its DDL ran: a correction written
+     * to one of them must not be preceded by a retraction, which it would apply as a delete.
+     */
+    public static void recordUpsertSinks(StreamTableEnvironment tables) {
+        if (tables.getConfig().getOptional(ALLOWED_LATENESS).isEmpty()) {
+            return;
+        }
+        List<String> upsertSinks = new ArrayList<>();
+        for (String table : tables.listTables()) {
+            if (tables.from("`" + table.replace("`", "``") + "`").getResolvedSchema().getPrimaryKey().isPresent()) {
+                upsertSinks.add(tables.getCurrentCatalog() + "." + tables.getCurrentDatabase() + "." + table);
+            }
+        }
+        tables.getConfig().set(UPSERT_SINKS, upsertSinks);
     }
 
     private static Statement setStatement(List<Statement> statements, String key) {

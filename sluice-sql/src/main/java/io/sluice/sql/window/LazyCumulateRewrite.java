@@ -5,13 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.dag.Transformation;
-import org.apache.flink.streaming.api.graph.StreamGraphGenerator;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.api.transformations.OneInputTransformation;
-import org.apache.flink.streaming.api.transformations.PartitionTransformation;
-import org.apache.flink.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.LogicalType;
@@ -19,7 +13,6 @@ import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.util.TimeUtils;
 
 import io.sluice.runtime.window.LazyEmissionFunction;
-import io.sluice.runtime.window.RowFieldsKey;
 import io.sluice.sql.rewrite.PlanRewrite;
 import io.sluice.sql.rewrite.PlannedJob;
 
@@ -67,74 +60,27 @@ public final class LazyCumulateRewrite implements PlanRewrite {
     @SuppressWarnings("unchecked")
     private static String makeLazy(PlannedJob job, Transformation<?> aggregate, String description, LazyCumulateCalls.Shape shape) {
         String operator = description.substring(0, description.indexOf('('));
-        InternalTypeInfo<RowData> outputType = (InternalTypeInfo<RowData>) aggregate.getOutputType();
-        RowType rowType = outputType.toRowType();
-        List<String> groupBy = PlanDescription.attribute(description, "groupBy").map(PlanDescription::items).orElse(List.of());
-        List<String> select = PlanDescription.items(PlanDescription.attribute(description, "select").orElseThrow(
-                () -> new IllegalStateException("no select list in " + description)));
-        if (select.size() != rowType.getFieldCount()) {
-            throw new IllegalStateException("the select list of " + description + " does not match its row type " + rowType);
-        }
-        List<Integer> keys = new ArrayList<>();
-        List<Integer> aggregates = new ArrayList<>();
-        int windowStart = -1;
-        int windowEnd = -1;
-        for (int i = 0; i < select.size(); i++) {
-            String item = select.get(i);
-            if (item.startsWith("start(")) {
-                windowStart = i;
-            } else if (item.startsWith("end(")) {
-                windowEnd = i;
-            } else if (item.startsWith("rowtime(") || item.startsWith("proctime(")) {
-                continue;
-            } else if (groupBy.contains(item)) {
-                keys.add(i);
-            } else {
-                aggregates.add(i);
-            }
-        }
-        if (windowStart < 0 || windowEnd < 0) {
+        WindowAggregateColumns columns = WindowAggregateColumns.of(description,
+                ((InternalTypeInfo<RowData>) aggregate.getOutputType()).toRowType());
+        if (columns.windowStart() < 0 || columns.windowEnd() < 0) {
             throw new IllegalArgumentException("a LAZY_CUMULATE aggregate must GROUP BY window_start and window_end "
                     + "(and select both), so that Sluice can tell its windows and their last step apart");
         }
-        List<String> keyNames = new ArrayList<>();
-        List<RowData.FieldGetter> keyFields = new ArrayList<>();
-        for (int key : keys) {
-            keyNames.add(rowType.getFieldNames().get(key));
-            keyFields.add(RowData.createFieldGetter(rowType.getTypeAt(key), key));
-        }
-        keyFields.add(RowData.createFieldGetter(rowType.getTypeAt(windowStart), windowStart));
         List<RowData.FieldGetter> aggregateFields = new ArrayList<>();
         List<RowData.FieldGetter> storedFields = new ArrayList<>();
         List<LogicalType> storedTypes = new ArrayList<>();
-        for (int i = 0; i < aggregates.size(); i++) {
-            LogicalType type = rowType.getTypeAt(aggregates.get(i));
-            aggregateFields.add(RowData.createFieldGetter(type, aggregates.get(i)));
-            storedFields.add(RowData.createFieldGetter(type, i));
+        for (int aggregateField : columns.aggregates()) {
+            LogicalType type = columns.rowType().getTypeAt(aggregateField);
+            aggregateFields.add(columns.field(aggregateField));
+            storedFields.add(RowData.createFieldGetter(type, storedTypes.size()));
             storedTypes.add(type);
         }
         LazyEmissionFunction function = new LazyEmissionFunction(aggregateFields, storedFields,
-                RowData.createFieldGetter(rowType.getTypeAt(windowStart), windowStart),
-                RowData.createFieldGetter(rowType.getTypeAt(windowEnd), windowEnd),
+                columns.field(columns.windowStart()), columns.field(columns.windowEnd()),
                 shape.size().toMillis(), InternalTypeInfo.of(RowType.of(storedTypes.toArray(LogicalType[]::new))));
-        RowFieldsKey key = new RowFieldsKey(keyFields);
-        String keyText = keyNames.isEmpty() ? "window only" : String.join(", ", keyNames);
         String line = "lazy emission after " + operator + " (CUMULATE step " + TimeUtils.formatWithHighestUnit(shape.step())
-                + ", size " + TimeUtils.formatWithHighestUnit(shape.size()) + "; key: " + keyText + ")";
-        job.insertAfter(aggregate, input -> {
-            // keyed by (group key, window start): a key of our own, so a hash exchange of our own
-            PartitionTransformation<RowData> exchange = new PartitionTransformation<>((Transformation<RowData>) input,
-                    new KeyGroupStreamPartitioner<>(key, StreamGraphGenerator.DEFAULT_LOWER_BOUND_MAX_PARALLELISM));
-            OneInputTransformation<RowData, RowData> lazyEmission = new OneInputTransformation<>(exchange,
-                    "LazyEmission[" + keyText + "]", new KeyedProcessOperator<>(function), outputType, input.getParallelism());
-            lazyEmission.setStateKeySelector(key);
-            lazyEmission.setStateKeyType(Types.STRING);
-            lazyEmission.setDescription(line);
-            if (input.getMaxParallelism() > 0) {
-                lazyEmission.setMaxParallelism(input.getMaxParallelism());
-            }
-            return lazyEmission;
-        });
+                + ", size " + TimeUtils.formatWithHighestUnit(shape.size()) + "; key: " + columns.describeKey() + ")";
+        KeyedInsertion.after(job, aggregate, columns.keyAndWindow(), function, "LazyEmission[" + columns.describeKey() + "]", line);
         return line;
     }
 }

@@ -52,7 +52,7 @@ class LateTumbleRewriteTest {
                 "late rows diverted before GroupWindowAggregate (TUMBLE 1 min, allowed lateness 10 min; rows later than that: "
                         + "counted in sluiceLateRows, written to topic late_clicks)",
                 "late corrections coalesced after GroupWindowAggregate (at most one per 1 min per window and key, "
-                        + "the last one when the window closes; key: page)"), job.rewritesApplied());
+                        + "the last one when the window closes, without retraction (upsert sink); key: page)"), job.rewritesApplied());
     }
 
     @Test
@@ -65,7 +65,19 @@ class LateTumbleRewriteTest {
                 "late rows diverted before GroupWindowAggregate (TUMBLE 1 min, allowed lateness 30 s; rows later than that: "
                         + "counted in sluiceLateRows and logged)",
                 "late corrections coalesced after GroupWindowAggregate (at most one per 5 s per window and key, "
-                        + "the last one when the window closes; key: page)"), job.rewritesApplied());
+                        + "the last one when the window closes, without retraction (upsert sink); key: page)"), job.rewritesApplied());
+    }
+
+    @Test
+    void retractsBeforeACorrectionForConsumersWithoutAPrimaryKey() {
+        CompiledJob job = compiler.compile("SET 'sluice.window.allowed-lateness' = '30 s';\n" + TABLES + """
+                CREATE TABLE changes (page STRING, window_start TIMESTAMP(3), pv BIGINT) WITH ('connector' = 'blackhole');
+                INSERT INTO changes
+                SELECT page, TUMBLE_START(ts, INTERVAL '1' MINUTE), COUNT(*) FROM clicks
+                GROUP BY page, TUMBLE(ts, INTERVAL '1' MINUTE);
+                """, JobSettings.DEFAULTS, "retracting");
+        assertEquals("late corrections coalesced after GroupWindowAggregate (at most one per 1 min per window and key, "
+                + "the last one when the window closes; key: page)", job.rewritesApplied().get(1));
     }
 
     @Test
