@@ -95,6 +95,8 @@ class WindowExtensionsIT {
         assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList());
         List<String> cumulate = CumulateOracle.cumulate(all, BOUND, 10, 60);
         assertTrue(cumulate.size() > expected.size() + 10, "the test data has unchanged repeats to skip: " + cumulate.size());
+        System.out.printf("LAZY_CUMULATE: %d clicks, CUMULATE would emit %d rows, the lazy window emitted %d%n",
+                all.size(), cumulate.size(), actual.size());
     }
 
     @Test
@@ -160,6 +162,8 @@ class WindowExtensionsIT {
         long pages = oracle.totals().keySet().stream().map(k -> k.substring(0, k.indexOf('@'))).distinct().count();
         long windows = oracle.totals().keySet().stream().map(k -> k.substring(k.indexOf('@'))).distinct().count();
         assertTrue(corrections <= windows * pages, corrections + " corrections for " + windows + " windows and " + pages + " pages");
+        System.out.printf("late TUMBLE: %d windows x %d pages, %d late rows within the lateness, %d corrections, %d too-late rows%n",
+                windows, pages, oracle.lateWithinLateness().size(), corrections, oracle.tooLate().size());
         assertTrue(corrections < oracle.lateWithinLateness().size(),
                 corrections + " corrections for " + oracle.lateWithinLateness().size() + " late rows");
 
