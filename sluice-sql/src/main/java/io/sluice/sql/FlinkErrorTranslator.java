@@ -61,6 +61,10 @@ final class FlinkErrorTranslator {
         if (message.contains("Unsupported options") && message.contains(ConnectionExpandingCatalog.CONNECTION_OPTION)) {
             message = message + "\n'connection' is expanded only in CREATE TABLE (not TEMPORARY)";
         }
+        if (message.contains("window table function based aggregate doesn't support early-fire and late-fire")) {
+            message = message + "\n'sluice.window.allowed-lateness' works with the group-window form: "
+                    + "GROUP BY key, TUMBLE(time_column, INTERVAL ...) selecting TUMBLE_START(time_column, INTERVAL ...)";
+        }
         // Flink 2.2 repeats this prefix when it wraps Calcite's validation error
         return message.replace("SQL validation failed. SQL validation failed.", "SQL validation failed.").strip();
     }

@@ -15,6 +15,8 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 import io.sluice.sql.catalog.ConnectionExpandingCatalog;
 import io.sluice.sql.catalog.ConnectionResolver;
+import io.sluice.sql.window.LateWindowSettings;
+import io.sluice.sql.window.LazyCumulateCalls;
 
 /**
  * A script's tables and views, defined in a table environment and catalog of its own so scripts never
@@ -52,6 +54,8 @@ final class ScriptEnvironment {
                 applySet(statement, configuration);
             }
         }
+        statements = LazyCumulateCalls.rewrite(statements, configuration);
+        LateWindowSettings.applyTo(configuration, statements, connections);
         ScriptEnvironment script = new ScriptEnvironment(environmentFor.apply(configuration),
                 new ConnectionExpandingCatalog(SqlCompiler.CATALOG, SqlCompiler.DATABASE, connections, jobName));
         for (Statement statement : statements) {
@@ -64,6 +68,7 @@ final class ScriptEnvironment {
                 default -> throw new IllegalStateException("unexpected statement kind " + statement.kind());
             }
         }
+        LateWindowSettings.recordUpsertSinks(script.tables);
         if (script.inserts.isEmpty()) {
             Statement last = statements.get(statements.size() - 1);
             throw new SqlScriptException(last.errorAtStart("the script has no INSERT INTO; a job needs at least one sink"));

@@ -37,7 +37,7 @@ class DemoJobShapesIT {
         api.stopAll();
     }
 
-    private static String clicksSource(String topic, String group) {
+    static String clicksSource(String topic, String group) {
         return """
                 CREATE TABLE clicks (
                   event_time TIMESTAMP(3),
@@ -57,7 +57,7 @@ class DemoJobShapesIT {
     }
 
     /** In event-time order with jitter inside the bound, so none of these is late. */
-    private static List<Click> orderedClicks(Random random, LocalDateTime from, int count, Duration step, int[] pages) {
+    static List<Click> orderedClicks(Random random, LocalDateTime from, int count, Duration step, int[] pages) {
         List<Click> clicks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             LocalDateTime time = from.plus(step.multipliedBy(i)).minusNanos(random.nextInt(4000) * 1_000_000L);
@@ -70,7 +70,7 @@ class DemoJobShapesIT {
         return clicks;
     }
 
-    private static List<String> json(List<Click> clicks) {
+    static List<String> json(List<Click> clicks) {
         return clicks.stream().map(Click::json).toList();
     }
 
@@ -247,7 +247,7 @@ class DemoJobShapesIT {
         assertEquals(expected, actual);
     }
 
-    private static JsonNode parse(String json) {
+    static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
         } catch (java.io.IOException e) {
