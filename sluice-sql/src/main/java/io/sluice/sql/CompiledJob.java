@@ -3,6 +3,8 @@ package io.sluice.sql;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.dag.Transformation;
@@ -21,17 +23,19 @@ public final class CompiledJob {
     private final SecretMask mask;
     private final ReadableConfig config;
     private final PlanRewrites rewrites;
+    private final Function<String, Map<String, String>> tableOptions;
     private List<Transformation<?>> planned;
     private List<String> rewritesApplied;
 
     CompiledJob(StreamExecutionEnvironment environment, StreamStatementSet statementSet, List<Statement> inserts,
-            SecretMask mask, ReadableConfig config, PlanRewrites rewrites) {
+            SecretMask mask, ReadableConfig config, PlanRewrites rewrites, Function<String, Map<String, String>> tableOptions) {
         this.environment = requireNonNull(environment, "environment is null");
         this.statementSet = requireNonNull(statementSet, "statementSet is null");
         this.inserts = List.copyOf(inserts);
         this.mask = requireNonNull(mask, "mask is null");
         this.config = requireNonNull(config, "config is null");
         this.rewrites = requireNonNull(rewrites, "rewrites is null");
+        this.tableOptions = requireNonNull(tableOptions, "tableOptions is null");
     }
 
     /**
@@ -82,7 +86,7 @@ public final class CompiledJob {
         if (planned == null) {
             statementSet.attachAsDataStream();
             List<Transformation<?>> sinks = environment.getTransformations();
-            rewritesApplied = rewrites.apply(new PlannedJob(sinks, config));
+            rewritesApplied = rewrites.apply(new PlannedJob(sinks, config, tableOptions));
             new OperatorIdentities().assign(sinks);
             planned = sinks;
         }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -12,6 +13,8 @@ import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.catalog.ObjectPath;
+import org.apache.flink.table.catalog.exceptions.TableNotExistException;
 
 import io.sluice.sql.catalog.ConnectionExpandingCatalog;
 import io.sluice.sql.catalog.ConnectionResolver;
@@ -90,6 +93,19 @@ final class ScriptEnvironment {
 
     List<Statement> inserts() {
         return List.copyOf(inserts);
+    }
+
+    /** The options of one of the script's tables, named as plans print it ({@code catalog.database.table}); empty if unknown. */
+    Map<String, String> tableOptions(String qualifiedName) {
+        String[] parts = qualifiedName.split("\\.");
+        if (parts.length != 3 || !parts[0].equals(SqlCompiler.CATALOG)) {
+            return Map.of();
+        }
+        try {
+            return catalog.getTable(new ObjectPath(parts[1], parts[2])).getOptions();
+        } catch (TableNotExistException e) {
+            return Map.of();
+        }
     }
 
     /** Values to mask wherever text reaches a user (plans, errors, preview rows do not carry options). */

@@ -91,6 +91,6 @@ public final class SqlCompiler {
             environment.run(insert, () -> statementSet.addInsertSql(insert.text()));
         }
         return new CompiledJob(environment.environment(), statementSet, environment.inserts(), environment.mask(),
-                environment.tables().getConfig(), PlanRewrites.standard());
+                environment.tables().getConfig(), PlanRewrites.standard(), environment::tableOptions);
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.sql.rewrite;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.sluice.sql.lookup.BucketedLookupShuffle;
 import io.sluice.sql.window.LateTumbleRewrite;
 import io.sluice.sql.window.LazyCumulateRewrite;
 
@@ -16,7 +17,7 @@ public final class PlanRewrites {
 
     /** Sluice's rewrites. */
     public static PlanRewrites standard() {
-        return new PlanRewrites(List.of(new LazyCumulateRewrite(), new LateTumbleRewrite()));
+        return new PlanRewrites(List.of(new LazyCumulateRewrite(), new LateTumbleRewrite(), new BucketedLookupShuffle()));
     }
 
     /** Applies every rewrite and returns what each did, one line per place, for explain. */

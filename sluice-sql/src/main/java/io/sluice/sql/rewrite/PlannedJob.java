@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -23,10 +24,26 @@ import org.apache.flink.configuration.ReadableConfig;
 public final class PlannedJob {
     private final List<Transformation<?>> sinks;
     private final ReadableConfig config;
+    private final Function<String, Map<String, String>> tableOptions;
 
+    /** A job without catalog access: every table's options read as empty. */
     public PlannedJob(List<Transformation<?>> sinks, ReadableConfig config) {
+        this(sinks, config, table -> Map.of());
+    }
+
+    /**
+     * @param tableOptions a table's options by its name as plans print it ({@code catalog.database.table}),
+     *        empty for an unknown table
+     */
+    public PlannedJob(List<Transformation<?>> sinks, ReadableConfig config, Function<String, Map<String, String>> tableOptions) {
         this.sinks = requireNonNull(sinks, "sinks is null");
         this.config = requireNonNull(config, "config is null");
+        this.tableOptions = requireNonNull(tableOptions, "tableOptions is null");
+    }
+
+    /** The options a table of the script was declared with ({@code catalog.database.table}); empty if unknown. */
+    public Map<String, String> tableOptions(String qualifiedName) {
+        return tableOptions.apply(qualifiedName);
     }
 
     /** The job's effective configuration: platform options, profile, settings and SET statements. */
