@@ -3,6 +3,8 @@ package io.sluice.sql.rewrite;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.sluice.sql.retraction.OuterJoinCacheRewrite;
+
 /** The rewrites Sluice applies to every planned job, in order; each applies only where its settings ask. */
 public final class PlanRewrites {
     private final List<PlanRewrite> rewrites;
@@ -13,7 +15,7 @@ public final class PlanRewrites {
 
     /** Sluice's rewrites. */
     public static PlanRewrites standard() {
-        return new PlanRewrites(List.of());
+        return new PlanRewrites(List.of(new OuterJoinCacheRewrite()));
     }
 
     /** Applies every rewrite and returns what each did, one line per place, for explain. */
