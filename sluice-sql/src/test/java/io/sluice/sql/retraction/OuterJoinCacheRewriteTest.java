@@ -48,6 +48,19 @@ class OuterJoinCacheRewriteTest {
     }
 
     @Test
+    void cachesEveryOuterJoinOfAJob() {
+        List<String> applied = compiler.compile(TABLES + """
+                CREATE TABLE people_bids (id BIGINT, name STRING, price BIGINT) WITH ('connector' = 'blackhole');
+                INSERT INTO joined SELECT B.auction, B.bidder, B.price, P.name
+                FROM bids AS B LEFT JOIN people AS P ON B.bidder = P.id;
+                INSERT INTO people_bids SELECT P.id, P.name, B.price
+                FROM bids AS B RIGHT JOIN people AS P ON B.bidder = P.id AND B.price > 10;
+                """, JobSettings.DEFAULTS, "test").rewritesApplied();
+        assertEquals(2, applied.size(), applied.toString());
+        assertTrue(applied.stream().anyMatch(line -> line.contains("RightOuterJoin")), applied.toString());
+    }
+
+    @Test
     void explainShowsTheCacheOfAFullJoin() {
         String plan = compiler.compile("SET 'sluice.retraction.outer-join-cache-interval' = '30 s';\n" + TABLES + """
                 INSERT INTO joined SELECT B.auction, B.bidder, B.price, P.name
