@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
             "Measures how much work reaches the sink in the cases that retract most: a two-level aggregation "
                     + "(bids per bidder, then bidders per bid count) and a LEFT JOIN whose right side (people, "
                     + "from a rate-limited source) arrives after the bids, plus the same join as an INNER JOIN. "
-                    + "Runs each as plain Flink and as Sluice (mini-batch, outer-join cache) on the same cluster "
+                    + "Runs each as plain Flink and as Sluice (mini-batch, net-change buffer, outer-join cache) on the same cluster "
                     + "and prints the records reaching the sink in each, the reduction factor (flink/sluice), "
                     + "events/s and their ratio, and whether the final tables are equal (checksums); writes "
                     + "retraction-<timestamp>.json."

@@ -19,7 +19,19 @@ public final class RetractionOptions {
             .withDescription("How long a LEFT/RIGHT/FULL regular join holds a row it would pad with NULLs, waiting for "
                     + "its match, before sending it; '0' or 'off' sends it at once, as Flink does.");
 
+    public static final ConfigOption<String> BUFFER_INTERVAL = ConfigOptions
+            .key("sluice.retraction.buffer-interval")
+            .stringType()
+            .defaultValue("off")
+            .withDescription("How long the buffer after a group aggregation folds a key's updates before sending the "
+                    + "net change to the next aggregation level or the sink; '0' or 'off' sends every update.");
+
     private RetractionOptions() {}
+
+    /** The net-change buffer interval, or empty when it is off. */
+    public static Optional<Duration> bufferInterval(ReadableConfig config) {
+        return interval(config.get(BUFFER_INTERVAL), BUFFER_INTERVAL);
+    }
 
     /** The outer-join cache interval, or empty when it is off. */
     public static Optional<Duration> outerJoinCacheInterval(ReadableConfig config) {

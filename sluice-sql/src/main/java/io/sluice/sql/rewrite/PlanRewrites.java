@@ -3,6 +3,7 @@ package io.sluice.sql.rewrite;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.sluice.sql.retraction.NetChangeBufferRewrite;
 import io.sluice.sql.retraction.OuterJoinCacheRewrite;
 
 /** The rewrites Sluice applies to every planned job, in order; each applies only where its settings ask. */
@@ -15,7 +16,7 @@ public final class PlanRewrites {
 
     /** Sluice's rewrites. */
     public static PlanRewrites standard() {
-        return new PlanRewrites(List.of(new OuterJoinCacheRewrite()));
+        return new PlanRewrites(List.of(new OuterJoinCacheRewrite(), new NetChangeBufferRewrite()));
     }
 
     /** Applies every rewrite and returns what each did, one line per place, for explain. */
