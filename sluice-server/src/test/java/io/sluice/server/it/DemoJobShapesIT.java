@@ -111,8 +111,9 @@ class DemoJobShapesIT {
         api.createTopic("it_users_out", 1);
         List<Click> clicks = mixedClicks();
         api.produce("it_users_in", json(clicks));
-        // every single update is the point here; the default profile's mini-batch would fold them
-        api.deploy("it-users", "SET 'table.exec.mini-batch.enabled' = 'false';\n" + clicksSource("it_users_in", "it-users") + """
+        // every single update is the point here; the default profile's mini-batch and net-change buffer would fold them
+        api.deploy("it-users", "SET 'table.exec.mini-batch.enabled' = 'false';\nSET 'sluice.retraction.buffer-interval' = 'off';\n"
+                + clicksSource("it_users_in", "it-users") + """
                 CREATE TABLE views_per_user (user_name STRING, page_views BIGINT, PRIMARY KEY (user_name) NOT ENFORCED)
                 WITH ('connector' = 'upsert-kafka', 'topic' = 'it_users_out', 'connection' = 'local-kafka',
                       'key.format' = 'json', 'value.format' = 'json');

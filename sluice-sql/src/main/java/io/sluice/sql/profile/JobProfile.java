@@ -35,6 +35,12 @@ public record JobProfile(Map<String, String> options) {
         // same result with it; a user function that keeps references to its input rows needs
         // SET 'pipeline.object-reuse' = 'false'.
         options.put("pipeline.object-reuse", "true");
+        // Hold a row an outer join pads with NULLs for up to 2 minutes, waiting for its match, instead
+        // of sending it and retracting it when the match comes (io.sluice.sql.retraction).
+        options.put("sluice.retraction.outer-join-cache-interval", "2 min");
+        // Fold each group key's updates for up to 2 s after an aggregation and send only the net change
+        // to the next level or the sink: on top of mini-batch, fewer retractions downstream.
+        options.put("sluice.retraction.buffer-interval", "2 s");
         // Not split-distinct (table.optimizer.distinct-agg.split.enabled): on 2 cores it made Nexmark
         // q15 2x and q16 6x slower (docs/performance.md).
         return options;

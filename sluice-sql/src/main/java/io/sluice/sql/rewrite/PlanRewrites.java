@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.sluice.sql.lookup.BucketedLookupShuffle;
+import io.sluice.sql.retraction.NetChangeBufferRewrite;
+import io.sluice.sql.retraction.OuterJoinCacheRewrite;
 import io.sluice.sql.window.LateTumbleRewrite;
 import io.sluice.sql.window.LazyCumulateRewrite;
 
@@ -17,7 +19,8 @@ public final class PlanRewrites {
 
     /** Sluice's rewrites. */
     public static PlanRewrites standard() {
-        return new PlanRewrites(List.of(new LazyCumulateRewrite(), new LateTumbleRewrite(), new BucketedLookupShuffle()));
+        return new PlanRewrites(List.of(new LazyCumulateRewrite(), new LateTumbleRewrite(), new BucketedLookupShuffle(),
+                new OuterJoinCacheRewrite(), new NetChangeBufferRewrite()));
     }
 
     /** Applies every rewrite and returns what each did, one line per place, for explain. */

@@ -1,6 +1,8 @@
 -- LEFT JOIN whose right side arrives late: every bid with its bidder's name and city, where the
 -- people come from a second, rate-limited source. A bid whose bidder has not arrived yet goes out
--- with NULLs, and is retracted and sent again once the person arrives.
+-- with NULLs, and is retracted and sent again once the person arrives. Sluice's outer-join cache
+-- (sluice.retraction.outer-join-cache-interval, 2 min by default) holds the padded bid instead, so
+-- a bidder arriving within the interval gives one joined row and nothing to retract.
 CREATE TABLE late_people (
   event_type INT,
   person ${person_type}

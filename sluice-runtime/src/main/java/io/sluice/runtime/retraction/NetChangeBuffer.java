@@ -1,0 +1,174 @@
+package io.sluice.runtime.retraction;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.util.RowDataUtil;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.runtime.typeutils.RowDataSerializer;
+import org.apache.flink.types.RowKind;
+
+/**
+ * Sits right after a group aggregation, keyed by its group key, and folds each key's changes within
+ * an interval into the net change: what the key's row was when the interval began against what it is
+ * at its end. So a count that goes 3, 4, 5, 6 within the interval reaches the next aggregation level
+ * or the sink as one -U 3 / +U 6 instead of three pairs, and a row that ends as it began sends nothing.
+ * The pending change is keyed state flushed by a processing-time timer (and at the end of a bounded
+ * input), so it is part of every checkpoint.
+ */
+public final class NetChangeBuffer extends AbstractStreamOperator<RowData>
+        implements OneInputStreamOperator<RowData, RowData>, Triggerable<RowData, VoidNamespace>, BoundedOneInput {
+    private static final long serialVersionUID = 1L;
+    static final String FLUSH_AT_STATE = "net-change-flush-at";
+
+    /** What the downstream had for the key when the pending interval began. */
+    private static final int BEFORE_NOTHING = 0;
+    private static final int BEFORE_ROW = 1;
+    /** An upsert stream sends no update-before: the downstream's row is not known, nor needed. */
+    private static final int BEFORE_UNKNOWN = 2;
+
+    private final InternalTypeInfo<RowData> rowType;
+    private final long intervalMillis;
+
+    private transient RowDataSerializer serializer;
+    private transient ValueState<Long> flushAt;
+    private transient ValueState<Integer> beforeKind;
+    private transient ValueState<RowData> before;
+    private transient ValueState<RowData> after;
+    private transient ValueState<RowData> lastRetracted;
+    private transient InternalTimerService<VoidNamespace> timers;
+
+    public NetChangeBuffer(InternalTypeInfo<RowData> rowType, Duration interval) {
+        this.rowType = requireNonNull(rowType, "rowType is null");
+        this.intervalMillis = requireNonNull(interval, "interval is null").toMillis();
+        if (intervalMillis <= 0) {
+            throw new IllegalArgumentException("interval must be positive: " + interval);
+        }
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        serializer = rowType.toRowSerializer();
+        flushAt = getRuntimeContext().getState(new ValueStateDescriptor<>(FLUSH_AT_STATE, Types.LONG));
+        beforeKind = getRuntimeContext().getState(new ValueStateDescriptor<>("net-change-before-kind", Types.INT));
+        before = getRuntimeContext().getState(new ValueStateDescriptor<>("net-change-before", rowType));
+        after = getRuntimeContext().getState(new ValueStateDescriptor<>("net-change-after", rowType));
+        lastRetracted = getRuntimeContext().getState(new ValueStateDescriptor<>("net-change-last-retracted", rowType));
+        timers = getInternalTimerService("net-change-timers", VoidNamespaceSerializer.INSTANCE, this);
+    }
+
+    @Override
+    public void processElement(StreamRecord<RowData> element) throws Exception {
+        RowData row = element.getValue();
+        RowKind kind = row.getRowKind();
+        boolean accumulate = RowDataUtil.isAccumulateMsg(row);
+        if (flushAt.value() == null) {
+            long at = timers.currentProcessingTime() + intervalMillis;
+            timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, at);
+            flushAt.update(at);
+            if (kind == RowKind.INSERT) {
+                beforeKind.update(BEFORE_NOTHING);
+            } else if (accumulate) {
+                beforeKind.update(BEFORE_UNKNOWN);
+            } else {
+                beforeKind.update(BEFORE_ROW);
+                before.update(copy(row));
+            }
+        }
+        if (accumulate) {
+            after.update(copy(row));
+        } else {
+            after.clear();
+            lastRetracted.update(copy(row));
+        }
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<RowData, VoidNamespace> timer) throws Exception {
+        flushCurrentKey();
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<RowData, VoidNamespace> timer) {
+        // only processing-time timers are registered
+    }
+
+    /** A bounded input ends before the timers fire: every pending change goes out now. */
+    @Override
+    public void endInput() throws Exception {
+        List<Object> keys;
+        try (Stream<Object> stream = getKeyedStateBackend().getKeys(FLUSH_AT_STATE, VoidNamespace.INSTANCE)) {
+            keys = stream.collect(Collectors.toList());
+        }
+        for (Object key : keys) {
+            setCurrentKey(key);
+            timers.deleteProcessingTimeTimer(VoidNamespace.INSTANCE, flushAt.value());
+            flushCurrentKey();
+        }
+    }
+
+    private void flushCurrentKey() throws Exception {
+        Integer kind = beforeKind.value();
+        RowData now = after.value();
+        if (kind != null) {
+            switch (kind) {
+                case BEFORE_NOTHING -> {
+                    if (now != null) {
+                        emit(now, RowKind.INSERT);
+                    }
+                }
+                case BEFORE_ROW -> {
+                    RowData was = before.value();
+                    if (now == null) {
+                        emit(was, RowKind.DELETE);
+                    } else if (!serializer.toBinaryRow(was).copy().equals(serializer.toBinaryRow(now))) {
+                        emit(was, RowKind.UPDATE_BEFORE);
+                        emit(now, RowKind.UPDATE_AFTER);
+                    }
+                }
+                default -> {
+                    if (now != null) {
+                        emit(now, RowKind.UPDATE_AFTER);
+                    } else {
+                        emit(lastRetracted.value(), RowKind.DELETE);
+                    }
+                }
+            }
+        }
+        flushAt.clear();
+        beforeKind.clear();
+        before.clear();
+        after.clear();
+        lastRetracted.clear();
+    }
+
+    private void emit(RowData row, RowKind kind) {
+        RowData out = serializer.copy(row);
+        out.setRowKind(kind);
+        output.collect(new StreamRecord<>(out));
+    }
+
+    private RowData copy(RowData row) {
+        RowData copy = serializer.copy(row);
+        copy.setRowKind(RowKind.INSERT);
+        return copy;
+    }
+}
