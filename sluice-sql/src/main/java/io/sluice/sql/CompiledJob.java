@@ -2,6 +2,7 @@ package io.sluice.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.flink.api.common.JobID;
@@ -21,17 +22,19 @@ public final class CompiledJob {
     private final SecretMask mask;
     private final ReadableConfig config;
     private final PlanRewrites rewrites;
+    private final List<String> scriptNotes;
     private List<Transformation<?>> planned;
     private List<String> rewritesApplied;
 
     CompiledJob(StreamExecutionEnvironment environment, StreamStatementSet statementSet, List<Statement> inserts,
-            SecretMask mask, ReadableConfig config, PlanRewrites rewrites) {
+            SecretMask mask, ReadableConfig config, PlanRewrites rewrites, List<String> scriptNotes) {
         this.environment = requireNonNull(environment, "environment is null");
         this.statementSet = requireNonNull(statementSet, "statementSet is null");
         this.inserts = List.copyOf(inserts);
         this.mask = requireNonNull(mask, "mask is null");
         this.config = requireNonNull(config, "config is null");
         this.rewrites = requireNonNull(rewrites, "rewrites is null");
+        this.scriptNotes = List.copyOf(scriptNotes);
     }
 
     /**
@@ -82,7 +85,9 @@ public final class CompiledJob {
         if (planned == null) {
             statementSet.attachAsDataStream();
             List<Transformation<?>> sinks = environment.getTransformations();
-            rewritesApplied = rewrites.apply(new PlannedJob(sinks, config));
+            List<String> applied = new ArrayList<>(scriptNotes);
+            applied.addAll(rewrites.apply(new PlannedJob(sinks, config)));
+            rewritesApplied = List.copyOf(applied);
             new OperatorIdentities().assign(sinks);
             planned = sinks;
         }
