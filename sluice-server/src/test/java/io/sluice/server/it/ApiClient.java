@@ -42,6 +42,17 @@ final class ApiClient {
         }
     }
 
+    /** Posts raw bytes, e.g. a jar. */
+    Answer postBytes(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/java-archive")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    Answer delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     /** Asserts success and returns the body. */
     JsonNode ok(Answer answer) {
         if (answer.status() >= 300) {
