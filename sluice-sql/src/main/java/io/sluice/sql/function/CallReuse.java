@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -44,8 +43,9 @@ public final class CallReuse {
         if (scalar.isEmpty() || !scalar.get().isDeterministic()) {
             return;
         }
+        // the same key in every compilation keeps the job's serialized functions, and so its plan, stable
         ReusingScalarFunction reusing = new ReusingScalarFunction(scalar.get(),
-                function.name() + "#" + UUID.randomUUID());
+                function.scope() + ":" + function.name() + ":" + function.className());
         switch (function.scope()) {
             case TEMPORARY_SYSTEM -> {
                 tables.dropTemporarySystemFunction(function.name());
@@ -82,7 +82,8 @@ public final class CallReuse {
             }
             return Optional.of((ScalarFunction) type.getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError e) {
-            // Flink already created the function from this class; one it cannot instantiate so is left alone
+            // Flink registered the function already; one Sluice cannot instantiate (no public no-argument
+            // constructor) keeps Flink's registration and is simply not reused
             return Optional.empty();
         }
     }
