@@ -49,8 +49,10 @@ class UdfCallReuseTest {
     }
 
     private static List<Row> run(String reuse) throws Exception {
-        Counted.INVOCATIONS.set(0);
-        VolatileCounted.INVOCATIONS.set(0);
+        return run(reuse, QUERY);
+    }
+
+    private static ScriptEnvironment environment(String reuse) {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < ROWS; i++) {
             values.append(i == 0 ? "" : ", ").append("('k").append(i).append("')");
@@ -67,8 +69,15 @@ class UdfCallReuseTest {
         ScriptEnvironment environment = ScriptEnvironment.define(new ScriptSplitter().split(script), configuration,
                 StreamExecutionEnvironment::createLocalEnvironment, name -> java.util.Optional.empty(), "reuse",
                 FunctionJars.NONE);
+        return environment;
+    }
+
+    private static List<Row> run(String reuse, String query) throws Exception {
+        ScriptEnvironment environment = environment(reuse);
+        Counted.INVOCATIONS.set(0);
+        VolatileCounted.INVOCATIONS.set(0);
         List<Row> rows = new ArrayList<>();
-        try (CloseableIterator<Row> result = environment.tables().sqlQuery(QUERY).execute().collect()) {
+        try (CloseableIterator<Row> result = environment.tables().sqlQuery(query).execute().collect()) {
             result.forEachRemaining(rows::add);
         }
         return rows;
@@ -95,5 +104,22 @@ class UdfCallReuseTest {
         List<Row> rows = run("false");
         assertEquals(ROWS, rows.size());
         assertEquals(4L * ROWS, Counted.INVOCATIONS.get(), rows.toString());
+    }
+
+    @Test
+    void callsInCalcsThatFlinkKeepsApartAreReusedToo() throws Exception {
+        // the outer filter uses the non-deterministic r twice, so Flink cannot merge the two calcs
+        String query = """
+                SELECT k, counted(k) AS a FROM (
+                  SELECT k, volatile_counted(k) AS r FROM v WHERE counted(k) > 0)
+                WHERE r > 0 AND r < 1000000 AND counted(k) > 0""";
+        String plan = environment("true").tables().explainSql(query);
+        assertEquals(2, plan.split("== Optimized Execution Plan ==")[1].split("Calc\\(").length - 1, plan);
+        List<Row> rows = run("true", query);
+        assertEquals(ROWS, rows.size(), rows.toString());
+        assertEquals(ROWS, Counted.INVOCATIONS.get(), rows.toString());
+        for (int i = 0; i < ROWS; i++) {
+            assertEquals(i + 1L, rows.get(i).getField("a"), rows.toString());
+        }
     }
 }
