@@ -67,6 +67,27 @@ class UserFunctionsIT {
     }
 
     @Test
+    void multipartUploadThenPreviewRunsTheFunctionsOnTypedRows() throws Exception {
+        JsonNode uploaded = api.ok(api.postFile("/api/jars", "sluice-example-udfs.jar",
+                FunctionJarBuilder.build(EXAMPLE_SOURCES), Map.of()));
+        assertEquals("sluice-example-udfs", uploaded.path("name").asText(), "named after the file without .jar");
+        String script = java.nio.file.Files.readString(Path.of("..", "examples", "udfs", "visit-stats.sql"))
+                .replace("'example-udfs'", "'sluice-example-udfs'");
+        List<String> rows = List.of(
+                "{\"user_name\":\"ann\",\"url\":\"https://Shop.Example.com/cart?item=7\",\"duration_ms\":300}",
+                "{\"user_name\":\"bob\",\"url\":\"not a url\",\"duration_ms\":50}",
+                "{\"user_name\":\"ann\",\"url\":\"https://docs.example.org/start\",\"duration_ms\":100}",
+                "{\"user_name\":\"ann\",\"url\":\"https://shop.example.com/\",\"duration_ms\":700}");
+        JsonNode result = api.ok(api.post("/api/sql/preview", Map.of("sql", script, "samples", Map.of("visits", rows))));
+        // the example of examples/udfs/README.md
+        assertEquals("[{\"kind\":\"+I\",\"values\":[\"ann\",1,300,300,1,null]},"
+                + "{\"kind\":\"+I\",\"values\":[\"bob\",1,50,50,0,null]},"
+                + "{\"kind\":\"+I\",\"values\":[\"ann\",2,400,300,2,\"shop.example.com\"]},"
+                + "{\"kind\":\"+I\",\"values\":[\"ann\",3,1100,700,2,\"docs.example.org\"]}]",
+                result.path("sinks").get(0).path("changelog").toString(), result.toString());
+    }
+
+    @Test
     void unknownJarNameIsAnErrorAtItsPosition() {
         JsonNode result = api.ok(api.post("/api/sql/validate", Map.of("sql", """
                 CREATE TABLE t (id STRING) WITH ('connector' = 'datagen');
