@@ -6,8 +6,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
-import java.time.temporal.TemporalAccessor;
-import java.time.temporal.TemporalAmount;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -92,8 +90,7 @@ public final class ReusingScalarFunction extends ScalarFunction {
     private static boolean remembered(Object[] arguments) {
         for (Object argument : arguments) {
             if (argument != null && !IMMUTABLE.contains(argument.getClass()) && !(argument instanceof byte[])
-                    && !(argument instanceof TemporalAccessor && argument.getClass().getName().startsWith("java.time."))
-                    && !(argument instanceof TemporalAmount && argument.getClass().getName().startsWith("java.time."))) {
+                    && !argument.getClass().getPackageName().equals("java.time")) {
                 return false;
             }
         }
@@ -133,16 +130,38 @@ public final class ReusingScalarFunction extends ScalarFunction {
         }
         List<Class<?>> signature = Arrays.stream(arguments).<Class<?>>map(a -> a == null ? null : a.getClass()).toList();
         return methods.computeIfAbsent(signature, s -> {
+            Method chosen = null;
             for (Method method : function.getClass().getMethods()) {
                 if (method.getName().equals("eval") && !Modifier.isStatic(method.getModifiers())
-                        && accepts(method, arguments)) {
-                    method.setAccessible(true);
-                    return method;
+                        && accepts(method, arguments) && (chosen == null || moreSpecific(method, chosen))) {
+                    chosen = method;
                 }
             }
-            throw new IllegalStateException(function.getClass().getName() + " has no public eval method for "
-                    + Arrays.toString(arguments));
+            if (chosen == null) {
+                throw new IllegalStateException(function.getClass().getName() + " has no public eval method for "
+                        + Arrays.toString(arguments));
+            }
+            chosen.setAccessible(true);
+            return chosen;
         });
+    }
+
+    /** Java's rule for overloads: fixed arity before varargs, then parameters that are all subtypes. */
+    private static boolean moreSpecific(Method candidate, Method current) {
+        if (candidate.isVarArgs() != current.isVarArgs()) {
+            return !candidate.isVarArgs();
+        }
+        Class<?>[] a = candidate.getParameterTypes();
+        Class<?>[] b = current.getParameterTypes();
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (!boxed(b[i]).isAssignableFrom(boxed(a[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean accepts(Method method, Object[] arguments) {
