@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,10 @@ class UserFunctionsIT {
     @AfterEach
     void stopJobs() {
         api.stopAll();
+    }
+
+    private static String exampleScript() throws IOException {
+        return Files.readString(Path.of("..", "examples", "udfs", "visit-stats.sql"));
     }
 
     @Test
@@ -71,8 +78,7 @@ class UserFunctionsIT {
         JsonNode uploaded = api.ok(api.postFile("/api/jars", "sluice-example-udfs.jar",
                 FunctionJarBuilder.build(EXAMPLE_SOURCES), Map.of()));
         assertEquals("sluice-example-udfs", uploaded.path("name").asText(), "named after the file without .jar");
-        String script = java.nio.file.Files.readString(Path.of("..", "examples", "udfs", "visit-stats.sql"))
-                .replace("'example-udfs'", "'sluice-example-udfs'");
+        String script = exampleScript().replace("'example-udfs'", "'sluice-example-udfs'");
         List<String> rows = List.of(
                 "{\"user_name\":\"ann\",\"url\":\"https://Shop.Example.com/cart?item=7\",\"duration_ms\":300}",
                 "{\"user_name\":\"bob\",\"url\":\"not a url\",\"duration_ms\":50}",
@@ -169,20 +175,12 @@ class UserFunctionsIT {
         api.createTopic("it_udf_stats", 1);
         List<Visit> visits = visits();
         api.produce("it_udf_visits", visits.stream().map(Visit::json).toList());
-        api.deploy("it-udf-visit-stats", """
-                CREATE FUNCTION url_host AS 'io.sluice.examples.udfs.UrlHost' USING JAR 'it-example-udfs';
-                CREATE FUNCTION visit_stats AS 'io.sluice.examples.udfs.VisitStats' USING JAR 'it-example-udfs';
-                CREATE TABLE visits (user_name STRING, url STRING, duration_ms BIGINT) WITH (
-                  'connector' = 'kafka', 'topic' = 'it_udf_visits', 'connection' = 'local-kafka',
-                  'properties.group.id' = 'it-udf-visit-stats', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');
-                CREATE TABLE visit_stats_out (user_name STRING, visits BIGINT, total_ms BIGINT, longest_ms BIGINT,
-                  distinct_hosts INT, previous_host STRING) WITH (
-                  'connector' = 'kafka', 'topic' = 'it_udf_stats', 'connection' = 'local-kafka', 'format' = 'json');
-                CREATE VIEW visits_with_host AS SELECT user_name, url_host(url) AS host, duration_ms FROM visits;
-                INSERT INTO visit_stats_out
-                  SELECT user_name, visits, total_ms, longest_ms, distinct_hosts, previous_host
-                  FROM TABLE(visit_stats(input => TABLE visits_with_host PARTITION BY user_name));
-                """);
+        // the example's own script, on this test's topics and jar
+        api.deploy("it-udf-visit-stats", exampleScript()
+                .replace("'example-udfs'", "'it-example-udfs'")
+                .replace("'topic' = 'visits'", "'topic' = 'it_udf_visits'")
+                .replace("'topic' = 'visit_stats'", "'topic' = 'it_udf_stats'")
+                .replace("'properties.group.id' = 'visit-stats'", "'properties.group.id' = 'it-udf-visit-stats'"));
 
         Map<String, List<Stats>> expected = statsOracle(visits);
         Map<String, List<Stats>> actual = new LinkedHashMap<>();
@@ -193,7 +191,7 @@ class UserFunctionsIT {
                     v.path("longest_ms").asLong(), v.path("distinct_hosts").asInt(),
                     v.path("previous_host").isNull() ? null : v.path("previous_host").asText()));
         }
-        assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(actual));
+        assertEquals(new TreeMap<>(expected), new TreeMap<>(actual));
 
         ApiClient.Answer inUse = api.delete("/api/jars/it-example-udfs");
         assertEquals(409, inUse.status(), inUse.body().toString());
