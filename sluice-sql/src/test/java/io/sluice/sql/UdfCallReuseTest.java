@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.flink.configuration.Configuration;
@@ -67,7 +68,7 @@ class UdfCallReuseTest {
         JobProfile.DEFAULT.applyTo(configuration);
         configuration.setString("parallelism.default", "1");
         ScriptEnvironment environment = ScriptEnvironment.define(new ScriptSplitter().split(script), configuration,
-                StreamExecutionEnvironment::createLocalEnvironment, name -> java.util.Optional.empty(), "reuse",
+                StreamExecutionEnvironment::createLocalEnvironment, name -> Optional.empty(), "reuse",
                 FunctionJars.NONE);
         return environment;
     }

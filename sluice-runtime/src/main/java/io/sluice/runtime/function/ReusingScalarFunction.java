@@ -2,6 +2,8 @@ package io.sluice.runtime.function;
 
 import static java.util.Objects.requireNonNull;
 
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -200,15 +202,15 @@ public final class ReusingScalarFunction extends ScalarFunction {
         if (!type.isPrimitive()) {
             return type;
         }
-        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+        return MethodType.methodType(type).wrap().returnType();
     }
 
     private static Object[] varArgs(Method method, Object[] arguments) {
         Class<?>[] parameters = method.getParameterTypes();
         int fixed = parameters.length - 1;
-        Object rest = java.lang.reflect.Array.newInstance(parameters[fixed].getComponentType(), arguments.length - fixed);
+        Object rest = Array.newInstance(parameters[fixed].getComponentType(), arguments.length - fixed);
         for (int i = fixed; i < arguments.length; i++) {
-            java.lang.reflect.Array.set(rest, i - fixed, arguments[i]);
+            Array.set(rest, i - fixed, arguments[i]);
         }
         Object[] packed = Arrays.copyOf(arguments, parameters.length);
         packed[fixed] = rest;

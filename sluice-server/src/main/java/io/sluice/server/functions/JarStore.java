@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -175,7 +176,7 @@ public final class JarStore implements FunctionJars {
 
     /** Whether the class file names one of Flink's function base classes in its constant pool. */
     private static boolean extendsFunction(InputStream classFile) throws IOException {
-        String text = new String(classFile.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(classFile.readAllBytes(), StandardCharsets.ISO_8859_1);
         return FUNCTION_BASES.stream().anyMatch(base -> text.contains("org/apache/flink/table/functions/" + base));
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.server.it;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -52,7 +53,7 @@ final class ApiClient {
     /** Posts a multipart form: the file in part {@code file}, plus plain fields. */
     Answer postFile(String path, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "sluice-it-" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -30,7 +31,7 @@ final class FunctionJarBuilder {
                 files = walk.filter(f -> f.toString().endsWith(".java")).map(Path::toString).toList();
             }
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-            List<String> arguments = new java.util.ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
+            List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
                     "-cp", System.getProperty("java.class.path")));
             arguments.addAll(files);
             ByteArrayOutputStream errors = new ByteArrayOutputStream();
