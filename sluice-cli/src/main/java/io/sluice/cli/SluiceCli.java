@@ -6,6 +6,10 @@ import io.sluice.cli.bench.RetractionBenchCommand;
 import io.sluice.cli.client.ApiJson;
 import io.sluice.cli.client.ServerEndpoint;
 import io.sluice.cli.demo.DemoCommand;
+import io.sluice.cli.jars.JarCommand;
+import io.sluice.cli.jars.JarDeleteCommand;
+import io.sluice.cli.jars.JarListCommand;
+import io.sluice.cli.jars.JarUploadCommand;
 import io.sluice.cli.jobs.DeployCommand;
 import io.sluice.cli.jobs.JobsCommand;
 import io.sluice.cli.jobs.StatusCommand;
@@ -61,6 +65,10 @@ public final class SluiceCli {
                 .addSubcommand(new ExplainCommand(server, terminal))
                 .addSubcommand(new PreviewCommand(server, terminal))
                 .addSubcommand(topic)
+                .addSubcommand(new CommandLine(new JarCommand())
+                        .addSubcommand(new JarUploadCommand(server, terminal))
+                        .addSubcommand(new JarListCommand(server, terminal))
+                        .addSubcommand(new JarDeleteCommand(server, terminal)))
                 .addSubcommand(new CommandLine(new BenchCommand())
                         .addSubcommand(new NexmarkBenchCommand(server, terminal))
                         .addSubcommand(new RetractionBenchCommand(server, terminal)));

@@ -16,7 +16,7 @@ class SluiceCliTest {
     void everyCommandPrintsItsHelpAndExitsZero() {
         List<List<String>> commands = new ArrayList<>();
         collect(CliRun.commandLine(CliRun.endpoint(Map.of())), new ArrayList<>(), commands);
-        assertEquals(21, commands.size(), "commands: " + commands);
+        assertEquals(25, commands.size(), "commands: " + commands);
         for (List<String> command : commands) {
             List<String> args = new ArrayList<>(command);
             args.add("--help");

@@ -35,6 +35,8 @@ import io.sluice.server.embedded.EmbeddedFlink;
 import io.sluice.server.embedded.EmbeddedFlinkSettings;
 import io.sluice.server.embedded.EmbeddedKafka;
 import io.sluice.server.embedded.EmbeddedKafkaSettings;
+import io.sluice.server.functions.JarStore;
+import io.sluice.server.functions.JarUsage;
 import io.sluice.server.jobs.JobRepository;
 import io.sluice.server.jobs.JobService;
 import io.sluice.server.jobs.SavepointRepository;
@@ -113,15 +115,17 @@ public final class SluiceServer implements AutoCloseable {
         String kafkaConnection = config.kafka().connection();
         connections.registerManaged(kafkaConnection, ConnectionType.KAFKA, Map.of("bootstrap.servers", bootstrapServers));
         FlinkClient flinkClient = new FlinkClient(flinkRest);
+        JarStore jars = new JarStore(dataDir.resolve("jars"));
         SqlCompiler compiler = new SqlCompiler(connections, platformOptions(flinkRest), jobDefaults(),
-                Duration.ofMillis(config.jobs().minCheckpointIntervalMs()));
+                Duration.ofMillis(config.jobs().minCheckpointIntervalMs()), jars);
         jobs = new JobService(new JobRepository(store), new SavepointRepository(store), compiler, new Deployer(compiler),
                 flinkClient, new SavepointTaker(flinkClient),
                 new CheckpointLocator(dataDir.resolve("flink").resolve("checkpoints")), Clock.systemUTC());
         MetricRepository metrics = new MetricRepository(store);
         RestApi api = new RestApi(connections, jobs, new TopicService(connections),
-                new ClusterInfo(flinkClient, connections, kafkaConnection), new PreviewService(new SqlPreviewer(connections)),
-                new JobMetrics(metrics, Clock.systemUTC()), new JobGraphs(jobs, flinkClient), kafkaConnection);
+                new ClusterInfo(flinkClient, connections, kafkaConnection), new PreviewService(new SqlPreviewer(connections, jars)),
+                new JobMetrics(metrics, Clock.systemUTC()), new JobGraphs(jobs, flinkClient), jars, new JarUsage(jobs),
+                kafkaConnection);
         http = api.start(config.server().host(), config.server().port());
         started.push(http::stop);
 

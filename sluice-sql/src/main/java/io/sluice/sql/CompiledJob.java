@@ -2,6 +2,7 @@ package io.sluice.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,11 +25,13 @@ public final class CompiledJob {
     private final ReadableConfig config;
     private final PlanRewrites rewrites;
     private final Function<String, Map<String, String>> tableOptions;
+    private final List<String> scriptNotes;
     private List<Transformation<?>> planned;
     private List<String> rewritesApplied;
 
     CompiledJob(StreamExecutionEnvironment environment, StreamStatementSet statementSet, List<Statement> inserts,
-            SecretMask mask, ReadableConfig config, PlanRewrites rewrites, Function<String, Map<String, String>> tableOptions) {
+            SecretMask mask, ReadableConfig config, PlanRewrites rewrites, Function<String, Map<String, String>> tableOptions,
+            List<String> scriptNotes) {
         this.environment = requireNonNull(environment, "environment is null");
         this.statementSet = requireNonNull(statementSet, "statementSet is null");
         this.inserts = List.copyOf(inserts);
@@ -36,6 +39,7 @@ public final class CompiledJob {
         this.config = requireNonNull(config, "config is null");
         this.rewrites = requireNonNull(rewrites, "rewrites is null");
         this.tableOptions = requireNonNull(tableOptions, "tableOptions is null");
+        this.scriptNotes = List.copyOf(scriptNotes);
     }
 
     /**
@@ -86,7 +90,9 @@ public final class CompiledJob {
         if (planned == null) {
             statementSet.attachAsDataStream();
             List<Transformation<?>> sinks = environment.getTransformations();
-            rewritesApplied = rewrites.apply(new PlannedJob(sinks, config, tableOptions));
+            List<String> applied = new ArrayList<>(scriptNotes);
+            applied.addAll(rewrites.apply(new PlannedJob(sinks, config, tableOptions)));
+            rewritesApplied = List.copyOf(applied);
             new OperatorIdentities().assign(sinks);
             planned = sinks;
         }

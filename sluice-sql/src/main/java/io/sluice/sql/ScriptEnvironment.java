@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -18,6 +19,10 @@ import org.apache.flink.table.catalog.exceptions.TableNotExistException;
 
 import io.sluice.sql.catalog.ConnectionExpandingCatalog;
 import io.sluice.sql.catalog.ConnectionResolver;
+import io.sluice.sql.function.CallReuse;
+import io.sluice.sql.function.FunctionJars;
+import io.sluice.sql.function.FunctionStatement;
+import io.sluice.sql.function.UploadedJars;
 import io.sluice.sql.window.LateWindowSettings;
 import io.sluice.sql.window.LazyCumulateCalls;
 
@@ -32,6 +37,7 @@ final class ScriptEnvironment {
     private final StreamTableEnvironment tables;
     private final ConnectionExpandingCatalog catalog;
     private final List<Statement> inserts = new ArrayList<>();
+    private final CallReuse callReuse = new CallReuse();
 
     private ScriptEnvironment(StreamExecutionEnvironment environment, ConnectionExpandingCatalog catalog) {
         this.environment = requireNonNull(environment, "environment is null");
@@ -48,7 +54,7 @@ final class ScriptEnvironment {
      */
     static ScriptEnvironment define(List<Statement> statements, Configuration configuration,
             Function<Configuration, StreamExecutionEnvironment> environmentFor, ConnectionResolver connections,
-            String jobName) {
+            String jobName, FunctionJars functionJars) {
         if (statements.isEmpty()) {
             throw new SqlScriptException(new SqlError(1, 1, "the script is empty; a job needs at least one INSERT INTO"));
         }
@@ -59,12 +65,22 @@ final class ScriptEnvironment {
         }
         statements = LazyCumulateCalls.rewrite(statements, configuration);
         LateWindowSettings.applyTo(configuration, statements, connections);
+        UploadedJars uploadedJars = new UploadedJars(functionJars);
+        uploadedJars.shipWithJob(statements, configuration);
+        boolean reuseCalls = configuration.get(CallReuse.ENABLED);
         ScriptEnvironment script = new ScriptEnvironment(environmentFor.apply(configuration),
                 new ConnectionExpandingCatalog(SqlCompiler.CATALOG, SqlCompiler.DATABASE, connections, jobName));
         for (Statement statement : statements) {
             switch (statement.kind()) {
                 case SET, STATEMENT_SET_MARKER -> { }
-                case DDL -> script.run(statement, () -> script.tables.executeSql(statement.text()));
+                case DDL -> script.run(statement, () -> {
+                    Optional<FunctionStatement> function = FunctionStatement.parse(statement.text());
+                    script.tables.executeSql(uploadedJars.linked(statement));
+                    if (function.isPresent() && reuseCalls) {
+                        script.callReuse.apply(script.tables, function.get(), uploadedJars.files(function.get()));
+                    }
+                    return null;
+                });
                 case INSERT -> script.inserts.add(statement);
                 case QUERY -> throw new SqlScriptException(statement.errorAtStart(
                         "a job writes its results with INSERT INTO; a bare query has no sink"));
@@ -106,6 +122,11 @@ final class ScriptEnvironment {
         } catch (TableNotExistException e) {
             return Map.of();
         }
+    }
+
+    /** Explain lines for what Sluice changed while defining the script, e.g. user functions whose calls are reused. */
+    List<String> notes() {
+        return callReuse.applied();
     }
 
     /** Values to mask wherever text reaches a user (plans, errors, preview rows do not carry options). */

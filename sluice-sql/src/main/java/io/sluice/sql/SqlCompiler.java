@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 
 import io.sluice.sql.catalog.ConnectionResolver;
+import io.sluice.sql.function.FunctionJars;
 import io.sluice.sql.profile.JobProfile;
 import io.sluice.sql.rewrite.PlanRewrites;
 
@@ -29,6 +30,7 @@ public final class SqlCompiler {
     private final Map<String, String> platformOptions;
     private final JobSettings defaults;
     private final Duration minCheckpointInterval;
+    private final FunctionJars functionJars;
     private final ScriptSplitter splitter = new ScriptSplitter();
 
     /**
@@ -39,6 +41,15 @@ public final class SqlCompiler {
      */
     public SqlCompiler(ConnectionResolver connections, Map<String, String> platformOptions, JobSettings defaults,
             Duration minCheckpointInterval) {
+        this(connections, platformOptions, defaults, minCheckpointInterval, FunctionJars.NONE);
+    }
+
+    /**
+     * @param functionJars the uploaded jars that {@code CREATE FUNCTION ... USING JAR '<name>'} refers to
+     */
+    public SqlCompiler(ConnectionResolver connections, Map<String, String> platformOptions, JobSettings defaults,
+            Duration minCheckpointInterval, FunctionJars functionJars) {
+        this.functionJars = requireNonNull(functionJars, "functionJars is null");
         this.connections = requireNonNull(connections, "connections is null");
         this.platformOptions = Map.copyOf(platformOptions);
         this.defaults = requireNonNull(defaults, "defaults is null");
@@ -85,12 +96,12 @@ public final class SqlCompiler {
         // a stream environment of our own (not the context one, which would run locally) lets the
         // job's transformations be reached before submission, to give them stable identities
         ScriptEnvironment environment = ScriptEnvironment.define(splitter.split(script), configuration,
-                StreamExecutionEnvironment::new, connections, jobName);
+                StreamExecutionEnvironment::new, connections, jobName, functionJars);
         StreamStatementSet statementSet = environment.tables().createStatementSet();
         for (Statement insert : environment.inserts()) {
             environment.run(insert, () -> statementSet.addInsertSql(insert.text()));
         }
         return new CompiledJob(environment.environment(), statementSet, environment.inserts(), environment.mask(),
-                environment.tables().getConfig(), PlanRewrites.standard(), environment::tableOptions);
+                environment.tables().getConfig(), PlanRewrites.standard(), environment::tableOptions, environment.notes());
     }
 }

@@ -36,6 +36,7 @@ import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 
 import io.sluice.sql.catalog.ConnectionResolver;
+import io.sluice.sql.function.FunctionJars;
 import io.sluice.sql.preview.ChangelogRow;
 import io.sluice.sql.preview.KafkaTail;
 import io.sluice.sql.preview.PreviewException;
@@ -57,10 +58,17 @@ public final class SqlPreviewer {
             "TableSourceScan\\(table=\\[\\[" + SqlCompiler.CATALOG + ", " + SqlCompiler.DATABASE + ", ([^,\\]]+)");
 
     private final ConnectionResolver connections;
+    private final FunctionJars functionJars;
     private final ScriptSplitter splitter = new ScriptSplitter();
 
     public SqlPreviewer(ConnectionResolver connections) {
+        this(connections, FunctionJars.NONE);
+    }
+
+    /** @param functionJars the uploaded jars that {@code CREATE FUNCTION ... USING JAR '<name>'} refers to */
+    public SqlPreviewer(ConnectionResolver connections, FunctionJars functionJars) {
         this.connections = requireNonNull(connections, "connections is null");
+        this.functionJars = requireNonNull(functionJars, "functionJars is null");
     }
 
     /** @throws SqlScriptException for errors in the script, with positions; PreviewException when a query fails */
@@ -75,7 +83,7 @@ public final class SqlPreviewer {
         configuration.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, Duration.ZERO);
         configuration.set(PipelineOptions.NAME, "preview");
         ScriptEnvironment script = ScriptEnvironment.define(statements, configuration,
-                StreamExecutionEnvironment::createLocalEnvironment, connections, "preview");
+                StreamExecutionEnvironment::createLocalEnvironment, connections, "preview", functionJars);
         sample(script, new SampleSources(request.recordsPerSource(), request.sampleRows(), new KafkaTail()));
         List<SinkPreview> sinks = new ArrayList<>();
         for (Statement insert : script.inserts()) {

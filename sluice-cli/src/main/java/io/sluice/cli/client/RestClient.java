@@ -60,13 +60,24 @@ public final class RestClient {
     }
 
     public <T> T post(ApiPath path, Object body, Class<T> type, Duration timeout) {
-        HttpResponse<String> response = send(request(path, timeout).POST(publisher(body)), path, "POST");
+        HttpResponse<String> response = send(json(request(path, timeout)).POST(publisher(body)), path, "POST");
         return read(checked(response, path, "POST"), json.constructType(type), path, "POST");
+    }
+
+    /** POSTs raw bytes, e.g. a jar, with their content type. */
+    public <T> T postBytes(ApiPath path, byte[] body, String contentType, Class<T> type, Duration timeout) {
+        HttpResponse<String> response = send(request(path, timeout).header("Content-Type", contentType)
+                .POST(BodyPublishers.ofByteArray(body)), path, "POST");
+        return read(checked(response, path, "POST"), json.constructType(type), path, "POST");
+    }
+
+    public void delete(ApiPath path) {
+        checked(send(request(path, DEFAULT_TIMEOUT).DELETE(), path, "DELETE"), path, "DELETE");
     }
 
     /** POSTs and answers empty when the server says the object already exists (409). */
     public <T> Optional<T> postUnlessConflict(ApiPath path, Object body, Class<T> type, Duration timeout) {
-        HttpResponse<String> response = send(request(path, timeout).POST(publisher(body)), path, "POST");
+        HttpResponse<String> response = send(json(request(path, timeout)).POST(publisher(body)), path, "POST");
         if (response.statusCode() == CONFLICT) {
             return Optional.empty();
         }
@@ -81,8 +92,11 @@ public final class RestClient {
     private HttpRequest.Builder request(ApiPath path, Duration timeout) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(timeout)
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json; charset=utf-8");
+                .header("Accept", "application/json");
+    }
+
+    private static HttpRequest.Builder json(HttpRequest.Builder request) {
+        return request.header("Content-Type", "application/json; charset=utf-8");
     }
 
     private BodyPublisher publisher(Object body) {

@@ -25,10 +25,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
 import io.javalin.json.JavalinJackson;
 import io.sluice.server.catalog.Connection;
 import io.sluice.server.catalog.ConnectionProbe;
 import io.sluice.server.catalog.ConnectionService;
+import io.sluice.server.functions.JarStore;
+import io.sluice.server.functions.JarUsage;
+import io.sluice.server.functions.UploadedJar;
 import io.sluice.server.jobs.JobService;
 import io.sluice.server.jobs.JobStatus;
 import io.sluice.server.jobs.JobVersion;
@@ -62,10 +66,15 @@ public final class RestApi {
     private final PreviewService previews;
     private final JobMetrics metrics;
     private final JobGraphs graphs;
+    private final JarStore jars;
+    private final JarUsage jarUsage;
     private final String defaultKafkaConnection;
 
     public RestApi(ConnectionService connections, JobService jobs, TopicService topics, ClusterInfo cluster,
-            PreviewService previews, JobMetrics metrics, JobGraphs graphs, String defaultKafkaConnection) {
+            PreviewService previews, JobMetrics metrics, JobGraphs graphs, JarStore jars, JarUsage jarUsage,
+            String defaultKafkaConnection) {
+        this.jars = requireNonNull(jars, "jars is null");
+        this.jarUsage = requireNonNull(jarUsage, "jarUsage is null");
         this.connections = requireNonNull(connections, "connections is null");
         this.probe = new ConnectionProbe(connections);
         this.jobs = requireNonNull(jobs, "jobs is null");
@@ -176,6 +185,14 @@ public final class RestApi {
         });
         app.get("/api/jobs/{name}/graph", ctx -> ctx.json(graphs.graph(ctx.pathParam("name"))));
 
+        app.get("/api/jars", ctx -> ctx.json(jars.list()));
+        app.post("/api/jars", ctx -> ctx.status(201).json(uploadJar(ctx)));
+        app.get("/api/jars/{name}", ctx -> ctx.json(jars.get(ctx.pathParam("name"))));
+        app.delete("/api/jars/{name}", ctx -> {
+            jars.delete(ctx.pathParam("name"), jarUsage);
+            ctx.status(204);
+        });
+
         app.get("/api/topics", ctx -> ctx.json(topics.list(connection(ctx))));
         app.post("/api/topics", ctx -> {
             JsonNode body = body(ctx);
@@ -248,6 +265,24 @@ public final class RestApi {
 
     private String connection(Context ctx) {
         return ctx.queryParamAsClass("connection", String.class).getOrDefault(defaultKafkaConnection);
+    }
+
+    /** A jar as the raw body with {@code ?name=}, or as the multipart part {@code file} (its name from {@code name} or the file). */
+    private UploadedJar uploadJar(Context ctx) {
+        String contentType = ctx.contentType() == null ? "" : ctx.contentType();
+        if (contentType.startsWith("multipart/form-data")) {
+            UploadedFile file = ctx.uploadedFile("file");
+            if (file == null) {
+                throw ApiException.badRequest("a multipart upload needs the jar in a part named 'file'");
+            }
+            String name = ctx.formParam("name");
+            try (InputStream content = file.content()) {
+                return jars.upload(name == null || name.isBlank() ? file.filename() : name, content.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the uploaded jar", e);
+            }
+        }
+        return jars.upload(ctx.queryParam("name"), ctx.bodyAsBytes());
     }
 
     private JsonNode body(Context ctx) {
