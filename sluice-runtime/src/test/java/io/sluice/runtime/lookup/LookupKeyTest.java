@@ -73,7 +73,7 @@ class LookupKeyTest {
 
     @Test
     void bucketsOfTheDocumentedExample() {
-        // docs/sql-extensions/lookup.md shows these; they also pin the hash across versions
+        // docs/sql-extensions.md#bucketed-lookup-join shows these; they also pin the hash across versions
         assertEquals(List.of(0, 1, 1, 1), List.of(LookupKey.of(1L).bucket(2), LookupKey.of(2L).bucket(2),
                 LookupKey.of(3L).bucket(2), LookupKey.of(7L).bucket(2)));
     }
