@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.sluice.sql.function.FunctionJars;
 import io.sluice.sql.profile.JobProfile;
+import io.sluice.sql.rewrite.PlanRewrites;
 
 /** Repeated calls of a deterministic user function in one row run it once; Flink alone runs it per occurrence. */
 class UdfCallReuseTest {
@@ -58,12 +60,16 @@ class UdfCallReuseTest {
         for (int i = 0; i < ROWS; i++) {
             values.append(i == 0 ? "" : ", ").append("('k").append(i).append("')");
         }
+        return environment(reuse, values.toString(), "INSERT INTO out_t SELECT k FROM v;");
+    }
+
+    private static ScriptEnvironment environment(String reuse, String values, String insert) {
         String script = "SET 'sluice.udf.reuse' = '" + reuse + "';\n"
                 + "CREATE TEMPORARY FUNCTION counted AS '" + Counted.class.getName() + "';\n"
                 + "CREATE FUNCTION volatile_counted AS '" + VolatileCounted.class.getName() + "' LANGUAGE JAVA;\n"
                 + "CREATE VIEW v AS SELECT * FROM (VALUES " + values + ") AS t(k);\n"
                 + "CREATE TABLE out_t (k STRING) WITH ('connector' = 'blackhole');\n"
-                + "INSERT INTO out_t SELECT k FROM v;";
+                + insert;
         Configuration configuration = new Configuration();
         JobProfile.DEFAULT.applyTo(configuration);
         configuration.setString("parallelism.default", "1");
@@ -122,5 +128,21 @@ class UdfCallReuseTest {
         for (int i = 0; i < ROWS; i++) {
             assertEquals(i + 1L, rows.get(i).getField("a"), rows.toString());
         }
+    }
+
+    @Test
+    void equalArgumentsInConsecutiveRowsAreEvaluatedOncePerRowAsSubmitted() throws Exception {
+        // a job as Sluice submits it: the plan rewrites put a new-row marker before the calls
+        ScriptEnvironment environment = environment("true", "('a'), ('a'), ('b'), ('b'), ('b'), ('a')",
+                "INSERT INTO out_t SELECT CAST(counted(k) + counted(k) AS STRING) FROM v WHERE counted(k) > 0;");
+        StreamStatementSet statements = environment.tables().createStatementSet();
+        environment.inserts().forEach(insert -> statements.addInsertSql(insert.text()));
+        CompiledJob job = new CompiledJob(environment.environment(), statements, environment.inserts(), environment.mask(),
+                environment.tables().getConfig(), PlanRewrites.standard(), environment::tableOptions, environment.notes());
+        Counted.INVOCATIONS.set(0);
+        assertTrue(job.rewritesApplied().stream().anyMatch(line -> line.startsWith("new-row marker before Calc")),
+                job.rewritesApplied().toString());
+        environment.environment().execute("reuse");
+        assertEquals(6, Counted.INVOCATIONS.get(), "one call per row, equal arguments in consecutive rows included");
     }
 }

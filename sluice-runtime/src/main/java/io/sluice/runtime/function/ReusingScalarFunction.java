@@ -24,7 +24,10 @@ import org.apache.flink.table.types.inference.TypeInference;
  * A deterministic user scalar function that remembers its last arguments and result, so a call repeated
  * with equal arguments in one row (in SELECT and WHERE, nested in several expressions, or in another
  * operator chained on the same thread) returns the remembered result instead of calling the function
- * again. Flink's code generation calls a function once per occurrence; this makes it once per row.
+ * again. Flink's code generation calls a function once per occurrence; this makes it once per row. Where
+ * a {@link NewRowMarker} announces each row, a remembered call serves only its own row, so the next row
+ * calls the function again even with equal arguments; without one, equal arguments in consecutive rows
+ * share a call too, which gives the same results for a deterministic function.
  *
  * <p>Types and properties all come from the wrapped function. Only arguments of immutable types (strings,
  * numbers, booleans, date-times, byte arrays, which are copied) are remembered, so object reuse can never
@@ -80,12 +83,14 @@ public final class ReusingScalarFunction extends ScalarFunction {
         if (!remembered(arguments)) {
             return invoke(arguments);
         }
-        if (lastCall.arguments != null && Arrays.deepEquals(lastCall.arguments, arguments)) {
+        long row = RowGeneration.current();
+        if (lastCall.arguments != null && lastCall.row == row && Arrays.deepEquals(lastCall.arguments, arguments)) {
             return lastCall.result;
         }
         Object result = invoke(arguments);
         lastCall.arguments = copy(arguments);
         lastCall.result = result;
+        lastCall.row = row;
         return result;
     }
 
@@ -246,5 +251,7 @@ public final class ReusingScalarFunction extends ScalarFunction {
     private static final class LastCall {
         private Object[] arguments;
         private Object result;
+        /** The {@link RowGeneration} it was made in; reused only within that row. */
+        private long row;
     }
 }

@@ -28,6 +28,9 @@ public final class CallReuse {
             .defaultValue(true)
             .withDescription("Evaluate a deterministic user scalar function once per row for equal arguments, "
                     + "however often the query calls it.");
+    /** Set by Sluice, not by scripts: the functions whose calls are reused, for {@link RowMarkers}. */
+    static final ConfigOption<List<String>> FUNCTIONS = ConfigOptions.key("sluice.udf.reuse.functions")
+            .stringType().asList().noDefaultValue();
 
     private final List<String> applied = new ArrayList<>();
 
@@ -59,6 +62,9 @@ public final class CallReuse {
             case CATALOG -> tables.createTemporaryFunction(function.name(), reusing);
             default -> throw new IllegalStateException("unexpected scope " + function.scope());
         }
+        List<String> reused = new ArrayList<>(tables.getConfig().getOptional(FUNCTIONS).orElse(List.of()));
+        reused.add(function.name());
+        tables.getConfig().set(FUNCTIONS, reused);
         applied.add("udf call reuse: " + function.name() + " (" + function.className()
                 + ") is evaluated once per row for equal arguments");
     }

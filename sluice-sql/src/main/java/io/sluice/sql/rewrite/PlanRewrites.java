@@ -3,6 +3,7 @@ package io.sluice.sql.rewrite;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.sluice.sql.function.RowMarkers;
 import io.sluice.sql.lookup.BucketedLookupShuffle;
 import io.sluice.sql.retraction.NetChangeBufferRewrite;
 import io.sluice.sql.retraction.OuterJoinCacheRewrite;
@@ -20,7 +21,7 @@ public final class PlanRewrites {
     /** Sluice's rewrites. */
     public static PlanRewrites standard() {
         return new PlanRewrites(List.of(new LazyCumulateRewrite(), new LateTumbleRewrite(), new BucketedLookupShuffle(),
-                new OuterJoinCacheRewrite(), new NetChangeBufferRewrite()));
+                new OuterJoinCacheRewrite(), new NetChangeBufferRewrite(), new RowMarkers()));
     }
 
     /** Applies every rewrite and returns what each did, one line per place, for explain. */
