@@ -46,6 +46,7 @@ public final class NetChangeBuffer extends AbstractStreamOperator<RowData>
 
     private final InternalTypeInfo<RowData> rowType;
     private final long intervalMillis;
+    private final boolean upsertOutput;
 
     private transient RowDataSerializer serializer;
     private transient ValueState<Long> flushAt;
@@ -56,6 +57,15 @@ public final class NetChangeBuffer extends AbstractStreamOperator<RowData>
     private transient InternalTimerService<VoidNamespace> timers;
 
     public NetChangeBuffer(InternalTypeInfo<RowData> rowType, Duration interval) {
+        this(rowType, interval, false);
+    }
+
+    /**
+     * @param upsertOutput whether the output goes to an upsert sink keyed like this buffer, which needs
+     *        no update-before: a changed row is then sent as its new value alone
+     */
+    public NetChangeBuffer(InternalTypeInfo<RowData> rowType, Duration interval, boolean upsertOutput) {
+        this.upsertOutput = upsertOutput;
         this.rowType = requireNonNull(rowType, "rowType is null");
         this.intervalMillis = requireNonNull(interval, "interval is null").toMillis();
         if (intervalMillis <= 0) {
@@ -140,7 +150,9 @@ public final class NetChangeBuffer extends AbstractStreamOperator<RowData>
                     if (now == null) {
                         emit(was, RowKind.DELETE);
                     } else if (!serializer.toBinaryRow(was).copy().equals(serializer.toBinaryRow(now))) {
-                        emit(was, RowKind.UPDATE_BEFORE);
+                        if (!upsertOutput) {
+                            emit(was, RowKind.UPDATE_BEFORE);
+                        }
                         emit(now, RowKind.UPDATE_AFTER);
                     }
                 }

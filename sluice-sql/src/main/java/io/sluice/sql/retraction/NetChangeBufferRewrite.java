@@ -23,14 +23,18 @@ import io.sluice.sql.rewrite.PlanRewrite;
 import io.sluice.sql.rewrite.PlannedJob;
 
 /**
- * Puts a {@link NetChangeBuffer} right after every group aggregation with a group key when
+ * Puts a {@link NetChangeBuffer} right after every group aggregation with a group key, and right
+ * before every upsert sink whose updates Flink materializes by primary key (e.g. behind a join), when
  * {@code sluice.retraction.buffer-interval} is on, so the next aggregation level or the sink gets one
  * net change per key and interval. The buffer is keyed by the aggregation's own key selector, which
  * applies to the aggregation's output because its group keys lead both its input and its output
- * (checked here; other aggregations are left alone), so it chains to the aggregation without a shuffle.
+ * (checked here; other aggregations are left alone), so it chains to the aggregation without a shuffle;
+ * before a sink it is keyed like the sink's materializer, by the primary key.
  */
 public final class NetChangeBufferRewrite implements PlanRewrite {
     /** E.g. {@code [5]:GlobalGroupAggregate(groupBy=[bidder], select=[bidder, COUNT(count1$0) AS bid_count])}. */
+    /** E.g. {@code [9]:SinkMaterializer(pk=[order_id])}, keyed by the sink's primary key. */
+    private static final Pattern SINK_MATERIALIZER = Pattern.compile("^(?:\\[\\d+]:)?SinkMaterializer\\(pk=\\[([^\\]]+)]");
     private static final Pattern GROUP_AGGREGATE =
             Pattern.compile("^(?:\\[\\d+]:)?(?:Global)?GroupAggregate\\(groupBy=\\[([^\\]]+)]");
 
@@ -45,6 +49,15 @@ public final class NetChangeBufferRewrite implements PlanRewrite {
             if (!(transformation instanceof OneInputTransformation<?, ?> aggregate) || aggregate.getDescription() == null) {
                 continue;
             }
+            Matcher materializer = SINK_MATERIALIZER.matcher(aggregate.getDescription());
+            if (materializer.find() && aggregate.getStateKeySelector() instanceof RowDataKeySelector primaryKey) {
+                // the upsert sink's own keyed step: fold each primary key's updates right before the sink
+                job.insertAfter(aggregate, input -> buffer(aggregate, primaryKey, interval.get(), true));
+                applied.add("net-change buffer (" + TimeUtils.formatWithHighestUnit(interval.get()) + ") before the sink after "
+                        + aggregate.getName() + " (key: " + materializer.group(1) + "): a primary key's updates within "
+                        + "the interval go to the sink as one");
+                continue;
+            }
             Matcher groupBy = GROUP_AGGREGATE.matcher(aggregate.getDescription());
             if (!groupBy.find() || !(aggregate.getStateKeySelector() instanceof RowDataKeySelector key)
                     || !(aggregate.getInputType() instanceof InternalTypeInfo<?> in)
@@ -56,7 +69,7 @@ public final class NetChangeBufferRewrite implements PlanRewrite {
             if (!leads(keys, inRow) || !leads(keys, outRow)) {
                 continue;
             }
-            job.insertAfter(aggregate, input -> buffer(aggregate, key, interval.get()));
+            job.insertAfter(aggregate, input -> buffer(aggregate, key, interval.get(), false));
             applied.add("net-change buffer (" + TimeUtils.formatWithHighestUnit(interval.get()) + ") after "
                     + aggregate.getName() + " (key: " + String.join(", ", keys) + "): a key's updates within the "
                     + "interval go out as one net change");
@@ -72,10 +85,10 @@ public final class NetChangeBufferRewrite implements PlanRewrite {
 
     @SuppressWarnings("unchecked")
     private static Transformation<RowData> buffer(OneInputTransformation<?, ?> aggregate, RowDataKeySelector key,
-            Duration interval) {
+            Duration interval, boolean upsertOutput) {
         Transformation<RowData> aggregated = (Transformation<RowData>) aggregate;
         InternalTypeInfo<RowData> type = (InternalTypeInfo<RowData>) aggregated.getOutputType();
-        SimpleOperatorFactory<RowData> factory = SimpleOperatorFactory.of(new NetChangeBuffer(type, interval));
+        SimpleOperatorFactory<RowData> factory = SimpleOperatorFactory.of(new NetChangeBuffer(type, interval, upsertOutput));
         factory.setChainingStrategy(ChainingStrategy.ALWAYS);
         OneInputTransformation<RowData, RowData> buffer = new OneInputTransformation<>(aggregated, "NetChangeBuffer",
                 factory, type, aggregate.getParallelism());

@@ -38,4 +38,18 @@ class NetChangeBufferRewriteTest {
         assertEquals(List.of(), compiler.compile("SET 'sluice.retraction.buffer-interval' = 'off';\n" + SCRIPT,
                 JobSettings.DEFAULTS, "test").rewritesApplied());
     }
+
+    @Test
+    void buffersBeforeAnUpsertSinkFedByAJoin() {
+        String script = """
+                CREATE TABLE orders (order_id BIGINT, cust BIGINT, amount INT) WITH ('connector' = 'datagen');
+                CREATE TABLE customers (id BIGINT, name STRING, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'datagen');
+                CREATE TABLE out_rows (order_id BIGINT, name STRING, amount INT, PRIMARY KEY (order_id) NOT ENFORCED)
+                  WITH ('connector' = 'blackhole');
+                INSERT INTO out_rows SELECT o.order_id, c.name, o.amount FROM orders o LEFT JOIN customers c ON o.cust = c.id;
+                """;
+        List<String> applied = compiler.compile(script, JobSettings.DEFAULTS, "test").rewritesApplied();
+        assertTrue(applied.stream().anyMatch(line -> line.startsWith("net-change buffer (2 s) before the sink after SinkMaterializer")
+                && line.contains("(key: order_id)")), applied.toString());
+    }
 }
