@@ -3,21 +3,10 @@ package io.sluice.runtime.retraction;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.BoundedOneInput;
-import org.apache.flink.streaming.api.operators.InternalTimer;
-import org.apache.flink.streaming.api.operators.InternalTimerService;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.util.RowDataUtil;
@@ -33,8 +22,7 @@ import org.apache.flink.types.RowKind;
  * The pending change is keyed state flushed by a processing-time timer (and at the end of a bounded
  * input), so it is part of every checkpoint.
  */
-public final class NetChangeBuffer extends AbstractStreamOperator<RowData>
-        implements OneInputStreamOperator<RowData, RowData>, Triggerable<RowData, VoidNamespace>, BoundedOneInput {
+public final class NetChangeBuffer extends IntervalFlushingOperator {
     private static final long serialVersionUID = 1L;
     static final String FLUSH_AT_STATE = "net-change-flush-at";
 
@@ -45,16 +33,13 @@ public final class NetChangeBuffer extends AbstractStreamOperator<RowData>
     private static final int BEFORE_UNKNOWN = 2;
 
     private final InternalTypeInfo<RowData> rowType;
-    private final long intervalMillis;
     private final boolean upsertOutput;
 
     private transient RowDataSerializer serializer;
-    private transient ValueState<Long> flushAt;
     private transient ValueState<Integer> beforeKind;
     private transient ValueState<RowData> before;
     private transient ValueState<RowData> after;
     private transient ValueState<RowData> lastRetracted;
-    private transient InternalTimerService<VoidNamespace> timers;
 
     public NetChangeBuffer(InternalTypeInfo<RowData> rowType, Duration interval) {
         this(rowType, interval, false);
@@ -65,24 +50,19 @@ public final class NetChangeBuffer extends AbstractStreamOperator<RowData>
      *        no update-before: a changed row is then sent as its new value alone
      */
     public NetChangeBuffer(InternalTypeInfo<RowData> rowType, Duration interval, boolean upsertOutput) {
+        super(FLUSH_AT_STATE, requireNonNull(interval, "interval is null").toMillis());
         this.upsertOutput = upsertOutput;
         this.rowType = requireNonNull(rowType, "rowType is null");
-        this.intervalMillis = requireNonNull(interval, "interval is null").toMillis();
-        if (intervalMillis <= 0) {
-            throw new IllegalArgumentException("interval must be positive: " + interval);
-        }
     }
 
     @Override
     public void open() throws Exception {
         super.open();
         serializer = rowType.toRowSerializer();
-        flushAt = getRuntimeContext().getState(new ValueStateDescriptor<>(FLUSH_AT_STATE, Types.LONG));
         beforeKind = getRuntimeContext().getState(new ValueStateDescriptor<>("net-change-before-kind", Types.INT));
         before = getRuntimeContext().getState(new ValueStateDescriptor<>("net-change-before", rowType));
         after = getRuntimeContext().getState(new ValueStateDescriptor<>("net-change-after", rowType));
         lastRetracted = getRuntimeContext().getState(new ValueStateDescriptor<>("net-change-last-retracted", rowType));
-        timers = getInternalTimerService("net-change-timers", VoidNamespaceSerializer.INSTANCE, this);
     }
 
     @Override
@@ -90,10 +70,8 @@ public final class NetChangeBuffer extends AbstractStreamOperator<RowData>
         RowData row = element.getValue();
         RowKind kind = row.getRowKind();
         boolean accumulate = RowDataUtil.isAccumulateMsg(row);
-        if (flushAt.value() == null) {
-            long at = timers.currentProcessingTime() + intervalMillis;
-            timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, at);
-            flushAt.update(at);
+        if (!holding()) {
+            holdUntilIntervalEnds();
             if (kind == RowKind.INSERT) {
                 beforeKind.update(BEFORE_NOTHING);
             } else if (accumulate) {
@@ -112,30 +90,7 @@ public final class NetChangeBuffer extends AbstractStreamOperator<RowData>
     }
 
     @Override
-    public void onProcessingTime(InternalTimer<RowData, VoidNamespace> timer) throws Exception {
-        flushCurrentKey();
-    }
-
-    @Override
-    public void onEventTime(InternalTimer<RowData, VoidNamespace> timer) {
-        // only processing-time timers are registered
-    }
-
-    /** A bounded input ends before the timers fire: every pending change goes out now. */
-    @Override
-    public void endInput() throws Exception {
-        List<Object> keys;
-        try (Stream<Object> stream = getKeyedStateBackend().getKeys(FLUSH_AT_STATE, VoidNamespace.INSTANCE)) {
-            keys = stream.collect(Collectors.toList());
-        }
-        for (Object key : keys) {
-            setCurrentKey(key);
-            timers.deleteProcessingTimeTimer(VoidNamespace.INSTANCE, flushAt.value());
-            flushCurrentKey();
-        }
-    }
-
-    private void flushCurrentKey() throws Exception {
+    void flushCurrentKey() throws Exception {
         Integer kind = beforeKind.value();
         RowData now = after.value();
         if (kind != null) {
@@ -165,7 +120,6 @@ public final class NetChangeBuffer extends AbstractStreamOperator<RowData>
                 }
             }
         }
-        flushAt.clear();
         beforeKind.clear();
         before.clear();
         after.clear();

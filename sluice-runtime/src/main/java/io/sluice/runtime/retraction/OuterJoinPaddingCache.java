@@ -3,10 +3,7 @@ package io.sluice.runtime.retraction;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -14,14 +11,6 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.BoundedOneInput;
-import org.apache.flink.streaming.api.operators.InternalTimer;
-import org.apache.flink.streaming.api.operators.InternalTimerService;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.binary.BinaryRowData;
@@ -42,8 +31,7 @@ import org.apache.flink.types.RowKind;
  * <p>Unlike a cache inside the join, which could keep a count per key and re-read the rows from the
  * join's state, this one keeps a copy of each held padded row (only until it is sent or cancelled).
  */
-public final class OuterJoinPaddingCache extends AbstractStreamOperator<RowData>
-        implements OneInputStreamOperator<RowData, RowData>, Triggerable<RowData, VoidNamespace>, BoundedOneInput {
+public final class OuterJoinPaddingCache extends IntervalFlushingOperator {
     private static final long serialVersionUID = 1L;
     static final String HELD_STATE = "outer-join-cache-held";
 
@@ -51,14 +39,11 @@ public final class OuterJoinPaddingCache extends AbstractStreamOperator<RowData>
     private final int leftArity;
     private final boolean leftOuter;
     private final boolean rightOuter;
-    private final long intervalMillis;
     private final long matchedTtlMillis;
 
     private transient RowDataSerializer serializer;
     private transient MapState<RowData, Integer> held;
-    private transient ValueState<Long> flushAt;
     private transient ValueState<Boolean> matched;
-    private transient InternalTimerService<VoidNamespace> timers;
 
     /**
      * @param joinedType the join's output row: left fields, then right fields
@@ -70,15 +55,12 @@ public final class OuterJoinPaddingCache extends AbstractStreamOperator<RowData>
      */
     public OuterJoinPaddingCache(InternalTypeInfo<RowData> joinedType, int leftArity, boolean leftOuter, boolean rightOuter,
             Duration interval, Duration matchedTtl) {
+        super("outer-join-cache-flush-at", requireNonNull(interval, "interval is null").toMillis());
         this.joinedType = requireNonNull(joinedType, "joinedType is null");
         this.leftArity = leftArity;
         this.leftOuter = leftOuter;
         this.rightOuter = rightOuter;
-        this.intervalMillis = requireNonNull(interval, "interval is null").toMillis();
         this.matchedTtlMillis = requireNonNull(matchedTtl, "matchedTtl is null").toMillis();
-        if (intervalMillis <= 0) {
-            throw new IllegalArgumentException("interval must be positive: " + interval);
-        }
     }
 
     @Override
@@ -86,14 +68,12 @@ public final class OuterJoinPaddingCache extends AbstractStreamOperator<RowData>
         super.open();
         serializer = joinedType.toRowSerializer();
         held = getRuntimeContext().getMapState(new MapStateDescriptor<>(HELD_STATE, joinedType, Types.INT));
-        flushAt = getRuntimeContext().getState(new ValueStateDescriptor<>("outer-join-cache-flush-at", Types.LONG));
         ValueStateDescriptor<Boolean> matchedDescriptor = new ValueStateDescriptor<>("outer-join-cache-matched", Types.BOOLEAN);
         if (matchedTtlMillis > 0) {
             // forget a key when the join forgets its rows, so this flag never outlives the join's state
             matchedDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(matchedTtlMillis)).build());
         }
         matched = getRuntimeContext().getState(matchedDescriptor);
-        timers = getInternalTimerService("outer-join-cache-timers", VoidNamespaceSerializer.INSTANCE, this);
     }
 
     @Override
@@ -115,11 +95,7 @@ public final class OuterJoinPaddingCache extends AbstractStreamOperator<RowData>
             BinaryRowData key = normalized(row);
             Integer count = held.get(key);
             held.put(key, count == null ? 1 : count + 1);
-            if (flushAt.value() == null) {
-                long at = timers.currentProcessingTime() + intervalMillis;
-                timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, at);
-                flushAt.update(at);
-            }
+            holdUntilIntervalEnds();
             return;
         }
         BinaryRowData key = normalized(row);
@@ -133,40 +109,13 @@ public final class OuterJoinPaddingCache extends AbstractStreamOperator<RowData>
         } else {
             held.remove(key);
             if (held.isEmpty()) {
-                timers.deleteProcessingTimeTimer(VoidNamespace.INSTANCE, flushAt.value());
-                flushAt.clear();
+                stopHolding();
             }
         }
     }
 
     @Override
-    public void onProcessingTime(InternalTimer<RowData, VoidNamespace> timer) throws Exception {
-        flushCurrentKey();
-    }
-
-    @Override
-    public void onEventTime(InternalTimer<RowData, VoidNamespace> timer) {
-        // only processing-time timers are registered
-    }
-
-    /** A bounded input ends before the timers fire: everything still held goes out now. */
-    @Override
-    public void endInput() throws Exception {
-        List<Object> keys;
-        try (Stream<Object> stream = getKeyedStateBackend().getKeys(HELD_STATE, VoidNamespace.INSTANCE)) {
-            keys = stream.collect(Collectors.toList());
-        }
-        for (Object key : keys) {
-            setCurrentKey(key);
-            Long at = flushAt.value();
-            if (at != null) {
-                timers.deleteProcessingTimeTimer(VoidNamespace.INSTANCE, at);
-            }
-            flushCurrentKey();
-        }
-    }
-
-    private void flushCurrentKey() throws Exception {
+    void flushCurrentKey() throws Exception {
         for (Map.Entry<RowData, Integer> entry : held.entries()) {
             for (int i = 0; i < entry.getValue(); i++) {
                 RowData row = serializer.copy(entry.getKey());
@@ -175,7 +124,6 @@ public final class OuterJoinPaddingCache extends AbstractStreamOperator<RowData>
             }
         }
         held.clear();
-        flushAt.clear();
     }
 
     /** A row the join padded with NULLs on the side that found no match. */
