@@ -28,7 +28,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import org.apache.flink.util.MathUtils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,21 +80,8 @@ class BucketedLookupIT {
 
     @BeforeAll
     static void startDatabases() throws SQLException {
-        postgres = LocalPostgres.start();
-        mariaDb = LocalMariaDb.start();
-        try (Connection db = mariaDb.connect("mysql"); Statement statement = db.createStatement()) {
-            statement.execute("CREATE DATABASE lookup_test");
-        }
-    }
-
-    @AfterAll
-    static void stopDatabases() {
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (mariaDb != null) {
-            mariaDb.close();
-        }
+        postgres = SharedDatabases.postgres();
+        mariaDb = SharedDatabases.mariaDb("lookup_test");
     }
 
     @AfterEach

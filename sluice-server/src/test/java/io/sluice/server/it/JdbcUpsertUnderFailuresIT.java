@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,21 +45,8 @@ class JdbcUpsertUnderFailuresIT {
 
     @BeforeAll
     static void startDatabases() throws SQLException {
-        postgres = LocalPostgres.start();
-        mariaDb = LocalMariaDb.start();
-        try (Connection db = mariaDb.connect("mysql"); Statement statement = db.createStatement()) {
-            statement.execute("CREATE DATABASE sluice_test");
-        }
-    }
-
-    @AfterAll
-    static void stopDatabases() {
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (mariaDb != null) {
-            mariaDb.close();
-        }
+        postgres = SharedDatabases.postgres();
+        mariaDb = SharedDatabases.mariaDb("sluice_test");
     }
 
     @AfterEach
